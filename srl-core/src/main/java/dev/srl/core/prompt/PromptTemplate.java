@@ -99,11 +99,6 @@ public record PromptTemplate(String system, String user, String hint, String noS
         if (noSteps == null) noSteps = "";
     }
 
-    /** The built-in templates by name: {@code math}, {@code math-problem}, {@code agent}. */
-    public static Map<String, PromptTemplate> builtIn() {
-        return Map.of("math", MATH_STEP, "math-problem", MATH_PROBLEM, "agent", AGENT_STEP);
-    }
-
     /**
      * Reads a template from a YAML or JSON file with the string fields {@code system}, {@code user} (required),
      * {@code hint} and {@code no_steps}.
