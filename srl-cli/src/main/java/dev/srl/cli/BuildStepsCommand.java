@@ -94,6 +94,7 @@ final class BuildStepsCommand implements Callable<Integer> {
         PromptRenderer renderer = renderer();
         TrajectoryFormat trajectoryFormat = TrajectoryFormats.byName(format);
         if (!Files.isRegularFile(input)) throw new IllegalArgumentException("input file not found: " + input);
+        if (Files.isDirectory(output)) throw new IllegalArgumentException("--output is a folder, not a file: " + output);
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new IllegalArgumentException("--output must not be the input file " + input);
         }

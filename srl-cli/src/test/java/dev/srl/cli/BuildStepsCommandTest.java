@@ -204,6 +204,13 @@ class BuildStepsCommandTest {
         assertFails(build(in, "--context", "last-k", "--k", "0"), "--k must be at least 1");
         assertFails(build(in, "--targets", "first"), "--targets must be");
         assertFails(build(in, "--template", "agent"), "--template applies only with --render");
+        assertFails(run("build-steps", "--input", in.toString(), "--output", in.toString()), "--output must not be the input file");
+        assertEquals(T1 + "\n", Files.readString(in));
+        Files.createDirectories(dir.resolve("folder"));
+        Result r = run("build-steps", "--input", in.toString(), "--output", dir.resolve("folder").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--output is a folder"), r.err());
+        assertTrue(Files.isDirectory(dir.resolve("folder")));
         assertFails(build(dir.resolve("missing.jsonl")), "input file not found: " + dir.resolve("missing.jsonl"));
     }
 
