@@ -8,7 +8,9 @@ import dev.srl.core.io.JsonLinesReader;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -41,15 +43,22 @@ public final class SrlTrajectoryFormat implements TrajectoryFormat {
     @Override
     public String name() { return NAME; }
 
-    /** Streams the trajectories of {@code file} to {@code sink}; nothing is excluded in this format. */
+    /**
+     * Streams the trajectories of {@code file} to {@code sink}; nothing is excluded in this format. A repeated
+     * {@code id} is an error, since instance ids ({@code <id>#<step>}) must be unique; only the ids are kept
+     * in memory.
+     */
     @Override
     public ReadStats read(Path file, boolean skipInvalid, Consumer<Trajectory> sink) throws IOException {
         long read = 0;
+        Map<String, Long> firstLine = new HashMap<>();
         try (JsonLinesReader in = JsonLinesReader.open(file, skipInvalid)) {
             for (JsonLine line : in) {
                 Trajectory t;
                 try {
                     t = parse(line);
+                    Long seen = firstLine.putIfAbsent(t.id(), line.lineNumber());
+                    if (seen != null) throw line.error("id", "duplicate id '" + t.id() + "' (first on line " + seen + ")");
                 } catch (DataFormatException e) {
                     if (in.skip(e)) continue;
                     throw e;

@@ -99,6 +99,7 @@ class SrlTrajectoryFormatTest {
         assertTrue(error("{\"id\":\"b\",\"task\":\"t\",\"steps\":[{\"action\":\"x\",\"observaton\":\"typo\"}]}").getMessage()
                 .startsWith(f + ":1: field 'steps[0].observaton': unknown field"));
         assertTrue(error("{\"id\":\"b\",\"task\":\"t\",\"step\":[]}").getMessage().startsWith(f + ":1: field 'step': unknown field"));
+        assertEquals(f + ":3: field 'id': duplicate id 'a' (first on line 1)", error(GOOD, "", GOOD).getMessage());
         var malformed = error(GOOD, "", "{\"id\": oops}");
         assertEquals(3, malformed.line());
         assertTrue(malformed.getMessage().startsWith(f + ":3: malformed JSON"), malformed.getMessage());
