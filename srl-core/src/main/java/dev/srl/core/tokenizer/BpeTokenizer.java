@@ -6,7 +6,6 @@ import dev.srl.core.io.AtomicOutput;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -188,8 +187,7 @@ public final class BpeTokenizer implements Tokenizer {
             }
             ByteLevel.appendBytes(idToToken[id], bytes);
         }
-        // String's UTF-8 decoding replaces malformed sequences with U+FFFD, like HF's from_utf8_lossy.
-        return bytes.toString(StandardCharsets.UTF_8);
+        return ByteLevel.decodeUtf8(bytes.toByteArray(), bytes.size());
     }
 
     @Override
