@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BuildStepsCommand.class,
+                TokenizeCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
