@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -190,9 +191,16 @@ public final class ModelConfigJson {
         o.put("initializer_range", ModelWeights.INIT_STD);
         o.put("use_cache", true);
         o.put("torch_dtype", torchDtype);
+        return pretty(o);
+    }
+
+    /** JSON laid out as Python's {@code json.dumps(indent=2)} does, ending with a newline. */
+    static String pretty(JsonNode node) {
+        var separators = Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+        var indenter = new DefaultIndenter("  ", "\n");
+        var printer = new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
         try {
-            var printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-            return JSON.writer(printer).writeValueAsString(o) + "\n";
+            return JSON.writer(printer).writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,6 @@ package dev.srl.core.model.io;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.srl.core.io.AtomicOutput;
 import dev.srl.core.model.ModelConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -74,13 +73,14 @@ public record ModelFolder(Path dir, ModelConfig config, Map<String, INDArray> we
         Path target = dir.toAbsolutePath().normalize();
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".tmp-");
+        // Not Files.createTempDirectory: its owner-only permissions would stick to the published folder.
+        Path temp = Files.createDirectory(SafetensorsWriter.siblingName(target, "tmp"));
         try {
             boolean doubles = weights.values().stream().anyMatch(a -> a.dataType() == DataType.DOUBLE);
-            ModelConfigJson.write(config, temp.resolve(CONFIG), doubles ? "float64" : "float32");
+            Files.writeString(temp.resolve(CONFIG), ModelConfigJson.toJson(config, doubles ? "float64" : "float32"));
             // transformers refuses safetensors files without format=pt in their metadata.
             SafetensorsWriter.write(temp.resolve(SafetensorsIndex.SINGLE_FILE), weights, Map.of("format", "pt"));
-            if (!config.eosTokenIds().isEmpty()) AtomicOutput.writeString(temp.resolve(GENERATION_CONFIG), generationJson(config));
+            if (!config.eosTokenIds().isEmpty()) Files.writeString(temp.resolve(GENERATION_CONFIG), generationJson(config));
             if (tokenizerJsonToCopy != null) Files.copy(tokenizerJsonToCopy, temp.resolve(TOKENIZER));
             replace(temp, target);
         } finally {
@@ -89,12 +89,11 @@ public record ModelFolder(Path dir, ModelConfig config, Map<String, INDArray> we
     }
 
     private static String generationJson(ModelConfig c) {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode o = json.createObjectNode();
+        ObjectNode o = new ObjectMapper().createObjectNode();
         if (c.bosTokenId() >= 0) o.put("bos_token_id", c.bosTokenId());
         if (c.eosTokenIds().size() == 1) o.put("eos_token_id", c.eosTokenIds().get(0));
         else { ArrayNode a = o.putArray("eos_token_id"); c.eosTokenIds().forEach(a::add); }
-        return o.toPrettyString() + "\n";
+        return ModelConfigJson.pretty(o);
     }
 
     /** Renames {@code fresh} onto {@code target}; an existing target is moved aside first and restored on failure. */
@@ -103,8 +102,7 @@ public record ModelFolder(Path dir, ModelConfig config, Map<String, INDArray> we
             move(fresh, target);
             return;
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
+        Path old = SafetensorsWriter.siblingName(target, "old");
         move(target, old);
         try {
             move(fresh, target);

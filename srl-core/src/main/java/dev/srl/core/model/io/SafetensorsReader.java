@@ -50,8 +50,8 @@ import java.util.Set;
 public final class SafetensorsReader implements TensorSource {
     /** The format's cap on the header, checked before the header is read. */
     public static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
-    /** Elements converted per mapping: at most 1 GB of source or destination bytes. */
-    private static final long WINDOW_ELEMENTS = 1L << 27;
+    /** Elements converted per mapping: at most 1 GB of source or destination bytes (tests lower it). */
+    static long windowElements = 1L << 27;
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -249,8 +249,8 @@ public final class SafetensorsReader implements TensorSource {
         INDArray out = Nd4j.createUninitialized(type, t.shape(), 'c');
         int size = type == DataType.FLOAT ? 4 : 8;
         BytePointer base = new BytePointer(out.data().addressPointer());
-        for (long first = 0; first < numel; first += WINDOW_ELEMENTS) {
-            long count = Math.min(WINDOW_ELEMENTS, numel - first);
+        for (long first = 0; first < numel; first += windowElements) {
+            long count = Math.min(windowElements, numel - first);
             BytePointer window = new BytePointer(base);
             window.position(first * size).limit((first + count) * size);
             ByteBuffer dst = window.asByteBuffer().order(ByteOrder.nativeOrder());
@@ -267,8 +267,8 @@ public final class SafetensorsReader implements TensorSource {
         long numel = t.numel();
         if (numel > Integer.MAX_VALUE - 8) throw error(file, name, "too large for a Java array (" + numel + " elements)");
         float[] out = new float[(int) numel];
-        for (long first = 0; first < numel; first += WINDOW_ELEMENTS) {
-            long count = Math.min(WINDOW_ELEMENTS, numel - first);
+        for (long first = 0; first < numel; first += windowElements) {
+            long count = Math.min(windowElements, numel - first);
             convert(map(t, first, count), t.dtype(), FloatBuffer.wrap(out, (int) first, (int) count).slice());
         }
         return out;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes named ND4J arrays as one safetensors file, through a temporary sibling renamed into place, so a
@@ -78,9 +79,10 @@ public final class SafetensorsWriter {
 
         Path target = file.toAbsolutePath();
         Files.createDirectories(target.getParent());
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        Path temp = siblingName(target, "tmp");
         try {
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            // CREATE_NEW rather than Files.createTempFile, whose owner-only permissions would stick to the result.
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW)) {
                 ByteBuffer head = ByteBuffer.allocate(8 + padded).order(ByteOrder.LITTLE_ENDIAN);
                 head.putLong(padded).put(json);
                 while (head.hasRemaining()) head.put((byte) ' ');
@@ -94,6 +96,12 @@ public final class SafetensorsWriter {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** A hidden, unused name beside {@code target}, like {@code .model.safetensors.tmp-3f2a9c}. */
+    static Path siblingName(Path target, String tag) {
+        return target.resolveSibling("." + target.getFileName() + "." + tag + "-"
+                + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE));
     }
 
     /** A FLOAT or DOUBLE array whose buffer holds exactly its elements in C order. */

@@ -212,4 +212,32 @@ class SafetensorsTest {
         e = assertThrows(DataFormatException.class, () -> SafetensorsIndex.open(index));
         assertTrue(e.getMessage().contains("weight_map"), e.getMessage());
     }
+
+    @Test
+    void readsInSeveralMappingWindowsAndWritesInSeveralChunks() throws IOException {
+        int n = (1 << 20) + 37;                                     // more than one writer chunk
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = i * 0.5f - 1000;
+        Path f = dir.resolve("big.safetensors");
+        SafetensorsWriter.write(f, Map.of("v", Nd4j.create(v, new long[]{n}, 'c'),
+                "d", Nd4j.create(new double[]{1, 2, 3, 4, 5, 6, 7}, new long[]{7}, 'c')), Map.of());
+        Path g = dir.resolve("big-bf16.safetensors");
+        SafetensorsWriter.write(g, Map.of("v", Nd4j.create(v, new long[]{n}, 'c')), Map.of(), SafetensorsDtype.BF16);
+        long saved = SafetensorsReader.windowElements;
+        SafetensorsReader.windowElements = 100_003;                  // force many windows, the last one partial
+        try (SafetensorsReader r = SafetensorsReader.open(f); SafetensorsReader b = SafetensorsReader.open(g)) {
+            assertArrayEquals(v, r.readFloats("v"));
+            assertArrayEquals(v, r.read("v", DataType.FLOAT).data().asFloat());
+            double[] asDouble = r.read("v", DataType.DOUBLE).data().asDouble();
+            for (int i = 0; i < n; i += 9973) assertEquals(v[i], asDouble[i], 0.0);
+            assertEquals(v[n - 1], asDouble[n - 1], 0.0);
+            assertArrayEquals(new double[]{1, 2, 3, 4, 5, 6, 7}, r.read("d").data().asDouble(), 0.0);
+            float[] bf = b.readFloats("v");
+            for (int i = 0; i < n; i++) {
+                if (bf[i] != HalfFloats.bf16ToFloat(HalfFloats.floatToBf16(v[i]))) fail("bf16 element " + i);
+            }
+        } finally {
+            SafetensorsReader.windowElements = saved;
+        }
+    }
 }
