@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * whose end-of-sequence ids replace the config's when present.
  *
  * <p>Saving writes everything into a temporary sibling folder and renames it into place, so a crash leaves
- * either the old folder or the new one, never a mixture. Folders saved here open in {@code transformers}
- * ({@code AutoModelForCausalLM.from_pretrained}).
+ * either the old folder or the new one, never a mixture. Saved folders follow the layout {@code transformers}
+ * reads (architectures, torch_dtype, {@code format: pt} metadata); loading them there has not been tried here,
+ * as {@code transformers} is not installable on the build machines.
  *
  * <pre>{@code
  * ModelFolder m = ModelFolder.load(Path.of("models/tiny"));              // FLOAT weights
