@@ -12,7 +12,7 @@
       against this script's own round-to-nearest-even, computed exactly with fractions.
 
   crosscheck-safetensors.py torch-write FILE EXPECTED.json
-  crosscheck-safetensors.py torch-check FILE EXPECTED.json
+  crosscheck-safetensors.py torch-check FILE EXPECTED.json [FILE EXPECTED.json ...]
       The same with PyTorch doing the conversions (float32 -> bfloat16/float16 and back), for
       interpreters that have torch (e.g. Debian's python3-torch); the file layout is still written and
       parsed here, since old torch versions have no safetensors module.
@@ -198,7 +198,9 @@ def torch_check(path, expected_path):
 
 if __name__ == "__main__":
     modes = {"write": write, "check": check, "torch-write": torch_write, "torch-check": torch_check}
-    if len(sys.argv) != 4 or sys.argv[1] not in modes:
+    pairs = sys.argv[2:]
+    if len(sys.argv) < 4 or len(pairs) % 2 or sys.argv[1] not in modes:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    modes[sys.argv[1]](sys.argv[2], sys.argv[3])
+    for i in range(0, len(pairs), 2):   # several FILE EXPECTED pairs share one interpreter start (torch is slow to import)
+        modes[sys.argv[1]](pairs[i], pairs[i + 1])

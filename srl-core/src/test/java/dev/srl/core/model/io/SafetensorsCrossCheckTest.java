@@ -52,7 +52,9 @@ class SafetensorsCrossCheckTest {
     private static String torchPython() {
         for (String py : List.of("python3", "/usr/bin/python3")) {
             try {
-                Process p = new ProcessBuilder(py, "-c", "import torch, numpy").redirectErrorStream(true).start();
+                // find_spec does not import torch, which alone takes seconds.
+                Process p = new ProcessBuilder(py, "-c", "import importlib.util as u, sys; "
+                        + "sys.exit(u.find_spec('torch') is None or u.find_spec('numpy') is None)").redirectErrorStream(true).start();
                 p.getInputStream().readAllBytes();
                 if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0) return py;
             } catch (IOException | InterruptedException e) {
@@ -97,12 +99,13 @@ class SafetensorsCrossCheckTest {
         Map<String, INDArray> bf = Map.of("x", Nd4j.create(manyFloats(new Random(9)), new long[]{40, 100}, 'c'));
         Path bfFile = dir.resolve("bf16.safetensors");
         SafetensorsWriter.write(bfFile, bf, Map.of(), SafetensorsDtype.BF16);
-        run(py, "torch-check", bfFile.toString(), expected(bf, "BF16", Map.of()).toString());
+        Path bfExpected = expected(bf, "BF16", Map.of());
         Map<String, INDArray> plain = Map.of("y", Nd4j.create(new float[]{1.5f, -2f, 3e-39f}, new long[]{3}, 'c'),
                 "z", Nd4j.create(new double[]{Math.E, -1e200}, new long[]{2}, 'c'));
         Path plainFile = dir.resolve("plain.safetensors");
         SafetensorsWriter.write(plainFile, plain, Map.of());
-        run(py, "torch-check", plainFile.toString(), expected(plain, null, Map.of()).toString());
+        run(py, "torch-check", bfFile.toString(), bfExpected.toString(),
+                plainFile.toString(), expected(plain, null, Map.of()).toString());
     }
 
     private static void assertReadsAsExpected(Path file, Path expected, Map<String, String> metadata, int count) throws IOException {
