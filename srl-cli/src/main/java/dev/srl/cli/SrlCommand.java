@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 BuildStepsCommand.class,
                 TokenizeCommand.class,
+                InitModelCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
