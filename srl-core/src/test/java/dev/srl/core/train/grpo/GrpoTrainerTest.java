@@ -3,7 +3,7 @@ package dev.srl.core.train.grpo;
 import dev.srl.core.reward.RewardFunction;
 import dev.srl.core.reward.RewardRequest;
 import dev.srl.core.train.TabularPolicy;
-import dev.srl.core.train.optim.OptimizerConfig;
+import dev.srl.core.train.ToyTask;
 import dev.srl.core.train.run.NonFiniteTrainingException;
 import dev.srl.core.train.run.StepReport;
 import org.junit.jupiter.api.Test;
@@ -15,40 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class GrpoTrainerTest {
-    /** Token 0 is the prompt, 1..4 are letters a..d, 5 is EOS. */
-    static final int EOS = 5;
-
-    static String decode(int[] ids) {
-        StringBuilder sb = new StringBuilder();
-        for (int id : ids) sb.append(id == 0 ? '^' : id == EOS ? '$' : (char) ('a' + id - 1));
-        return sb.toString();
-    }
-
-    /** Fraction of positions of the reference the completion matches, over the longer length. */
-    static final RewardFunction MATCH = new RewardFunction() {
-        @Override
-        public String name() { return "match"; }
-
-        @Override
-        public double[] score(List<RewardRequest> batch) {
-            double[] s = new double[batch.size()];
-            for (int i = 0; i < s.length; i++) {
-                String c = batch.get(i).completion(), r = batch.get(i).reference();
-                int hits = 0;
-                for (int k = 0; k < Math.min(c.length(), r.length()); k++) if (c.charAt(k) == r.charAt(k)) hits++;
-                s[i] = (double) hits / Math.max(c.length(), r.length());
-            }
-            return s;
-        }
-    };
-
     static List<GrpoPrompt> prompts() {
         return List.of(new GrpoPrompt("p0", new int[] {0}, "abcd"), new GrpoPrompt("p1", new int[] {0}, "abcd"));
-    }
-
-    static GrpoConfig config(int mu, LossAggregation agg, double beta) {
-        return new GrpoConfig(8, 4, 6, 1.0, 0, 1.0, List.of(EOS), mu, 0.2, 0.28, beta, KlEstimator.K3, agg,
-                AdvantageScaling.GROUP, 1e-6, true, 1e-4, 4, false, 8, OptimizerConfig.constant(0.2), 11, 3);
     }
 
     static double meanReward(GrpoTrainer t, int steps) {
@@ -61,7 +29,7 @@ class GrpoTrainerTest {
     void grpoLearnsTheTargetSequence() {
         for (LossAggregation agg : LossAggregation.values()) {
             TabularPolicy p = new TabularPolicy(6);
-            GrpoTrainer t = new GrpoTrainer(p, null, GrpoTrainerTest::decode, List.of(new WeightedReward(MATCH, 1.0)), prompts(), config(1, agg, 0));
+            GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1.0)), prompts(), ToyTask.config(1, agg, 0));
             double first = meanReward(t, 3);
             meanReward(t, 35);
             double last = meanReward(t, 3);
@@ -74,8 +42,8 @@ class GrpoTrainerTest {
     void severalPolicyIterationsAndKlAlsoLearn() {
         TabularPolicy p = new TabularPolicy(6);
         TabularPolicy ref = new TabularPolicy(6);
-        GrpoTrainer t = new GrpoTrainer(p, ref, GrpoTrainerTest::decode, List.of(new WeightedReward(MATCH, 1.0)), prompts(),
-                config(3, LossAggregation.TOKEN_MEAN, 0.01));
+        GrpoTrainer t = new GrpoTrainer(p, ref, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1.0)), prompts(),
+                ToyTask.config(3, LossAggregation.TOKEN_MEAN, 0.01));
         StepReport first = t.trainStep();
         assertEquals(3, first.metrics().get("updates"));
         assertTrue((double) first.metrics().get("loss") != (double) first.metrics().get("loss_last_iteration"));
@@ -97,8 +65,8 @@ class GrpoTrainerTest {
             }
         };
         List<GrpoPrompt> ps = List.of(new GrpoPrompt("c", new int[] {0}, "c"), new GrpoPrompt("v", new int[] {0}, "v"));
-        GrpoConfig cfg = config(1, LossAggregation.TOKEN_MEAN, 0).withPromptsPerStep(2);
-        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, GrpoTrainerTest::decode, List.of(new WeightedReward(r, 1)), ps, cfg);
+        GrpoConfig cfg = ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0).withPromptsPerStep(2);
+        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, List.of(new WeightedReward(r, 1)), ps, cfg);
         for (int i = 0; i < 3; i++) {
             StepReport s = t.trainStep();
             assertEquals(2, s.metrics().get("groups_kept"));
@@ -118,8 +86,8 @@ class GrpoTrainerTest {
             public double[] score(List<RewardRequest> batch) { return new double[batch.size()]; }
         };
         TabularPolicy p = new TabularPolicy(6);
-        GrpoTrainer t = new GrpoTrainer(p, null, GrpoTrainerTest::decode, List.of(new WeightedReward(constant, 1)), prompts(),
-                config(1, LossAggregation.TOKEN_MEAN, 0));
+        GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, List.of(new WeightedReward(constant, 1)), prompts(),
+                ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0));
         StepReport s = t.trainStep();
         assertEquals(false, s.updated());
         assertEquals(0, s.metrics().get("groups_kept"));
@@ -140,11 +108,11 @@ class GrpoTrainerTest {
             @Override
             public double[] score(List<RewardRequest> batch) { return new double[batch.size()]; }
         };
-        GrpoConfig c = config(1, LossAggregation.TOKEN_MEAN, 0);
+        GrpoConfig c = ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0);
         GrpoConfig off = new GrpoConfig(c.groupSize(), c.promptsPerStep(), c.maxNewTokens(), c.temperature(), 0, 1, c.stopIds(), 1,
                 0.2, 0.2, 0, KlEstimator.K3, LossAggregation.TOKEN_MEAN, AdvantageScaling.GROUP, 1e-6, false, 1e-4, 4, false, 0,
                 c.optimizer(), 1, 3);
-        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, GrpoTrainerTest::decode, List.of(new WeightedReward(constant, 1)), prompts(), off);
+        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, List.of(new WeightedReward(constant, 1)), prompts(), off);
         StepReport s = t.trainStep();
         assertEquals(4, s.metrics().get("groups_kept"));
         assertEquals(1, s.metrics().get("sampling_rounds"));
@@ -153,10 +121,10 @@ class GrpoTrainerTest {
 
     @Test
     void truncationIsReportedAndCanBeMasked() {
-        GrpoConfig c = config(1, LossAggregation.TOKEN_MEAN, 0);
+        GrpoConfig c = ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0);
         GrpoConfig tiny = new GrpoConfig(8, 2, 1, 1.0, 0, 1, List.of(), 1, 0.2, 0.2, 0, KlEstimator.K3, LossAggregation.TOKEN_MEAN,
                 AdvantageScaling.GROUP, 1e-6, true, 1e-4, 4, true, 0, c.optimizer(), 1, 3);
-        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, GrpoTrainerTest::decode, List.of(new WeightedReward(MATCH, 1)), prompts(), tiny);
+        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1)), prompts(), tiny);
         StepReport s = t.trainStep();
         assertEquals(1.0, s.metrics().get("truncated_frac"));
         @SuppressWarnings("unchecked") List<String> w = (List<String>) s.metrics().get("warnings");
@@ -167,8 +135,8 @@ class GrpoTrainerTest {
     @Test
     void nonFiniteStepsAreSkippedThenStopTheRun() {
         TabularPolicy p = new TabularPolicy(6);
-        GrpoTrainer t = new GrpoTrainer(p, null, GrpoTrainerTest::decode, List.of(new WeightedReward(MATCH, 1)), prompts(),
-                config(1, LossAggregation.TOKEN_MEAN, 0));
+        GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1)), prompts(),
+                ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0));
         t.trainStep();
         double[] before = p.parameters().get("table").dup().data().asDouble();
         p.poison = true;
@@ -181,7 +149,7 @@ class GrpoTrainerTest {
 
     @Test
     void betaNeedsAReference() {
-        assertThrows(IllegalArgumentException.class, () -> new GrpoTrainer(new TabularPolicy(6), null, GrpoTrainerTest::decode,
-                List.of(new WeightedReward(MATCH, 1)), prompts(), config(1, LossAggregation.TOKEN_MEAN, 0.1)));
+        assertThrows(IllegalArgumentException.class, () -> new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode,
+                List.of(new WeightedReward(ToyTask.MATCH, 1)), prompts(), ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0.1)));
     }
 }
