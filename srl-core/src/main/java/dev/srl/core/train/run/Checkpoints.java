@@ -79,8 +79,18 @@ public final class Checkpoints {
 
     /** Restores weights, optimizer and trainer state from a checkpoint folder. */
     public static void load(Path checkpoint, Trainable t) throws IOException {
+        loadWeights(checkpoint, t.policy());
+        t.optimizer().loadState(TensorFiles.read(checkpoint.resolve("optimizer.safetensors")));
+        Map<String, Object> state = JSON.readValue(checkpoint.resolve("trainer-state.json").toFile(), new TypeReference<>() { });
+        @SuppressWarnings("unchecked") Map<String, Object> trainer = (Map<String, Object>) state.get("trainer");
+        if (trainer == null) throw new IOException(checkpoint.resolve("trainer-state.json") + ": no 'trainer' object");
+        t.restore(trainer);
+    }
+
+    /** Copies a checkpoint's weights into the policy's parameters (names and shapes must match). */
+    public static void loadWeights(Path checkpoint, dev.srl.core.model.PolicyModel policy) throws IOException {
         Map<String, INDArray> weights = TensorFiles.read(checkpoint.resolve("model.safetensors"));
-        Map<String, INDArray> params = t.policy().parameters();
+        Map<String, INDArray> params = policy.parameters();
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             INDArray w = weights.get(e.getKey());
             if (w == null) throw new IOException(checkpoint.resolve("model.safetensors") + ": no tensor '" + e.getKey() + "'");
@@ -90,11 +100,6 @@ public final class Checkpoints {
             }
             e.getValue().assign(w);
         }
-        t.optimizer().loadState(TensorFiles.read(checkpoint.resolve("optimizer.safetensors")));
-        Map<String, Object> state = JSON.readValue(checkpoint.resolve("trainer-state.json").toFile(), new TypeReference<>() { });
-        @SuppressWarnings("unchecked") Map<String, Object> trainer = (Map<String, Object>) state.get("trainer");
-        if (trainer == null) throw new IOException(checkpoint.resolve("trainer-state.json") + ": no 'trainer' object");
-        t.restore(trainer);
     }
 
     static void deleteTree(Path dir) throws IOException {
