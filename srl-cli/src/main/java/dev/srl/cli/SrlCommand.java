@@ -13,6 +13,9 @@ import picocli.CommandLine.Command;
         description = "Step-wise Supervised Reinforcement Learning (SRL) on the JVM.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SimilarityCommand.class,
+                RewardCommand.class,
+                BenchCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
