@@ -65,7 +65,16 @@ public final class PythonDifflib {
 
     /** {@code SequenceMatcher(None, a, b, autojunk).ratio()} and {@code get_matching_blocks()} per pair. */
     public static List<Result> check(List<SimilarityPairs.Pair> pairs, boolean autojunk) throws IOException {
-        List<String> lines = run(pairs, autojunk, "check");
+        return check(pairs, autojunk, null);
+    }
+
+    /**
+     * As {@link #check(List, boolean)} with {@code isjunk = lambda c: c in junk} ({@code junk} null: no junk),
+     * the matching Java predicate being {@code c -> junk.indexOf(c) >= 0} over code points.
+     */
+    public static List<Result> check(List<SimilarityPairs.Pair> pairs, boolean autojunk, String junk) throws IOException {
+        List<String> lines = junk == null ? run(pairs, autojunk, "check")
+                : run(pairs, autojunk, "check", JSON.writeValueAsString(junk));
         if (lines.size() != pairs.size()) {
             throw new IOException("python returned " + lines.size() + " lines for " + pairs.size() + " pairs");
         }

@@ -1,6 +1,7 @@
 # CPython's difflib as an oracle for dev.srl.core.reward.SequenceMatcher (cross-check test and benchmark).
 # Input on stdin: JSON lines {"a": str, "b": str, "autojunk": bool}.
-#   check        -> one JSON line per pair: {"ratio": float, "blocks": [[i, j, n], ...]}
+#   check [JUNK] -> one JSON line per pair: {"ratio": float, "blocks": [[i, j, n], ...]};
+#                   with JUNK, isjunk is `lambda c: c in JUNK` (JUNK given as a JSON string)
 #   bench REPS   -> one JSON line: {"seconds": [per repetition], "ratios": [...]}, timed with perf_counter
 import json
 import sys
@@ -18,8 +19,12 @@ def main():
             pairs.append((d["a"], d["b"], bool(d.get("autojunk", True))))
     out = sys.stdout
     if mode == "check":
+        isjunk = None
+        if len(sys.argv) > 2:
+            junk = json.loads(sys.argv[2])
+            isjunk = lambda c: c in junk
         for a, b, autojunk in pairs:
-            m = SequenceMatcher(None, a, b, autojunk=autojunk)
+            m = SequenceMatcher(isjunk, a, b, autojunk=autojunk)
             blocks = [[x.a, x.b, x.size] for x in m.get_matching_blocks()]
             out.write(json.dumps({"ratio": m.ratio(), "blocks": blocks}) + "\n")
     elif mode == "bench":
