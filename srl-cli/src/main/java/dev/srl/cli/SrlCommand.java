@@ -13,6 +13,11 @@ import picocli.CommandLine.Command;
         description = "Step-wise Supervised Reinforcement Learning (SRL) on the JVM.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InitModelCommand.class,
+                TokenizeCommand.class,
+                SimilarityCommand.class,
+                RewardCommand.class,
+                BenchCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
