@@ -4,7 +4,9 @@ import dev.srl.core.model.Completion;
 import dev.srl.core.model.ForwardPass;
 import dev.srl.core.model.PolicyModel;
 import dev.srl.core.model.TokenBatch;
+import dev.srl.core.reward.RewardFunction;
 import dev.srl.core.reward.RewardRequest;
+import dev.srl.core.reward.WeightedReward;
 import dev.srl.core.train.optim.AdamW;
 import dev.srl.core.train.optim.GradientClipping;
 import dev.srl.core.train.optim.LearningRateSchedule;
@@ -43,8 +45,8 @@ import java.util.function.Function;
  * warning; {@code maxNonFiniteSteps} in a row throw {@link NonFiniteTrainingException}.
  *
  * <pre>{@code
- * GrpoTrainer trainer = new GrpoTrainer(policy, null, tokenizer::decode,
- *         List.of(new WeightedReward(new StepSimilarityReward(), 1.0)), prompts, GrpoConfig.small());
+ * GrpoTrainer trainer = new GrpoTrainer(policy, null, tokenizer::decode, new StepSimilarityReward(),
+ *         prompts, GrpoConfig.small());
  * for (int i = 0; i < 100; i++) {
  *     StepReport r = trainer.trainStep();
  *     System.out.println(r.metrics().get("reward_mean"));
@@ -57,7 +59,8 @@ public final class GrpoTrainer implements Trainable {
     private final PolicyModel policy;
     private final PolicyModel reference;
     private final Function<int[], String> detokenizer;
-    private final List<WeightedReward> rewards;
+    private final RewardFunction reward;
+    private final List<String> componentNames;
     private final GrpoConfig config;
     private final DataCursor<GrpoPrompt> cursor;
     private final AdamW optimizer;
@@ -71,13 +74,13 @@ public final class GrpoTrainer implements Trainable {
      * @param policy      the model to train
      * @param reference   the frozen reference; must be non-null exactly when {@code config.beta() > 0}
      * @param detokenizer token ids to text (e.g. {@code tokenizer::decode}); a final stop id is removed before decoding
-     * @param rewards     one or more weighted reward functions
+     * @param reward      the reward; a {@link WeightedReward} also gets each component's mean/std logged
      * @param prompts     the training prompts (walked in shuffled epochs)
      * @param config      the settings
      */
     public GrpoTrainer(PolicyModel policy, PolicyModel reference, Function<int[], String> detokenizer,
-                       List<WeightedReward> rewards, List<GrpoPrompt> prompts, GrpoConfig config) {
-        if (rewards.isEmpty()) throw new IllegalArgumentException("GRPO needs at least one reward function");
+                       RewardFunction reward, List<GrpoPrompt> prompts, GrpoConfig config) {
+        if (reward == null) throw new IllegalArgumentException("GRPO needs a reward function");
         if (config.beta() > 0 && reference == null) {
             throw new IllegalArgumentException("beta = " + config.beta() + " needs a reference model; pass one or set beta to 0");
         }
@@ -87,7 +90,9 @@ public final class GrpoTrainer implements Trainable {
         this.policy = policy;
         this.reference = config.beta() > 0 ? reference : null;
         this.detokenizer = detokenizer;
-        this.rewards = List.copyOf(rewards);
+        this.reward = reward;
+        this.componentNames = reward instanceof WeightedReward w
+                ? w.components().stream().map(c -> c.function().name()).toList() : List.of(reward.name());
         this.config = config;
         this.cursor = new DataCursor<>(prompts, SplitMixRandom.mix(config.seed(), 1));
         this.optimizer = new AdamW(policy.parameters(), config.optimizer().adamW());
@@ -186,27 +191,32 @@ public final class GrpoTrainer implements Trainable {
             texts.add(text);
             requests.add(new RewardRequest(text, prompts.get(i / g).reference()));
         }
-        double[][] scores = new double[rewards.size()][];
-        for (int k = 0; k < rewards.size(); k++) {
-            var f = rewards.get(k).function();
-            scores[k] = f.score(requests);
-            if (scores[k].length != requests.size()) {
-                throw new IllegalStateException("reward " + f.name() + " returned " + scores[k].length + " scores for " + requests.size() + " completions");
-            }
+        double[] total;
+        double[][] scores;
+        if (reward instanceof WeightedReward w) {
+            WeightedReward.Scores all = w.scoreAll(requests);
+            total = all.total();
+            scores = componentNames.stream().map(all.components()::get).toArray(double[][]::new);
+        } else {
+            total = reward.score(requests);
+            scores = new double[][] {total};
+        }
+        if (total.length != requests.size()) {
+            throw new IllegalStateException("reward " + reward.name() + " returned " + total.length + " scores for " + requests.size() + " completions");
+        }
+        for (int k = 0; k < scores.length; k++) {
             for (int i = 0; i < scores[k].length; i++) {
                 if (!Double.isFinite(scores[k][i])) {
-                    throw new IllegalStateException("reward " + f.name() + " gave " + scores[k][i] + " for prompt "
+                    throw new IllegalStateException("reward " + componentNames.get(k) + " gave " + scores[k][i] + " for prompt "
                             + prompts.get(i / g).id() + ", rollout " + (i % g));
                 }
             }
         }
-        double[] weights = rewards.stream().mapToDouble(WeightedReward::weight).toArray();
-        double[] total = GroupAdvantage.weightedSum(scores, weights);
         rewardNs[0] += System.nanoTime() - t;
         List<Group> groups = new ArrayList<>(prompts.size());
         for (int p = 0; p < prompts.size(); p++) {
             int from = p * g, to = from + g;
-            double[][] per = new double[rewards.size()][];
+            double[][] per = new double[scores.length][];
             for (int k = 0; k < per.length; k++) per[k] = Arrays.copyOfRange(scores[k], from, to);
             groups.add(new Group(prompts.get(p), outs.subList(from, to), texts.subList(from, to), per, Arrays.copyOfRange(total, from, to)));
         }
@@ -239,11 +249,11 @@ public final class GrpoTrainer implements Trainable {
         double[] totals = allTotals.stream().mapToDouble(Double::doubleValue).toArray();
         m.put("reward_mean", totals.length == 0 ? 0 : GroupAdvantage.mean(totals, 0, totals.length));
         m.put("reward_std", totals.length == 0 ? 0 : GroupAdvantage.populationStd(totals, 0, totals.length));
-        for (int k = 0; k < rewards.size(); k++) {
+        for (int k = 0; k < componentNames.size(); k++) {
             List<Double> col = new ArrayList<>();
             for (Group gr : all) for (double r : gr.perFunction()[k]) col.add(r);
             double[] c = col.stream().mapToDouble(Double::doubleValue).toArray();
-            String name = rewards.get(k).function().name();
+            String name = componentNames.get(k);
             m.put("reward/" + name + "/mean", c.length == 0 ? 0 : GroupAdvantage.mean(c, 0, c.length));
             m.put("reward/" + name + "/std", c.length == 0 ? 0 : GroupAdvantage.populationStd(c, 0, c.length));
         }
@@ -384,7 +394,9 @@ public final class GrpoTrainer implements Trainable {
                 Map<String, Object> r = new LinkedHashMap<>();
                 r.put("completion", gr.texts().get(i));
                 r.put("reward", gr.total()[i]);
-                for (int k = 0; k < rewards.size(); k++) r.put("reward/" + rewards.get(k).function().name(), gr.perFunction()[k][i]);
+                if (gr.perFunction().length > 1) {
+                    for (int k = 0; k < componentNames.size(); k++) r.put("reward/" + componentNames.get(k), gr.perFunction()[k][i]);
+                }
                 r.put("finish", gr.completions().get(i).finishReason().name());
                 rollouts.add(r);
             }

@@ -29,7 +29,7 @@ class GrpoTrainerTest {
     void grpoLearnsTheTargetSequence() {
         for (LossAggregation agg : LossAggregation.values()) {
             TabularPolicy p = new TabularPolicy(6);
-            GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1.0)), prompts(), ToyTask.config(1, agg, 0));
+            GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, ToyTask.MATCH, prompts(), ToyTask.config(1, agg, 0));
             double first = meanReward(t, 3);
             meanReward(t, 35);
             double last = meanReward(t, 3);
@@ -42,7 +42,7 @@ class GrpoTrainerTest {
     void severalPolicyIterationsAndKlAlsoLearn() {
         TabularPolicy p = new TabularPolicy(6);
         TabularPolicy ref = new TabularPolicy(6);
-        GrpoTrainer t = new GrpoTrainer(p, ref, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1.0)), prompts(),
+        GrpoTrainer t = new GrpoTrainer(p, ref, ToyTask::decode, ToyTask.MATCH, prompts(),
                 ToyTask.config(3, LossAggregation.TOKEN_MEAN, 0.01));
         StepReport first = t.trainStep();
         assertEquals(3, first.metrics().get("updates"));
@@ -66,7 +66,7 @@ class GrpoTrainerTest {
         };
         List<GrpoPrompt> ps = List.of(new GrpoPrompt("c", new int[] {0}, "c"), new GrpoPrompt("v", new int[] {0}, "v"));
         GrpoConfig cfg = ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0).withPromptsPerStep(2);
-        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, List.of(new WeightedReward(r, 1)), ps, cfg);
+        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, r, ps, cfg);
         for (int i = 0; i < 3; i++) {
             StepReport s = t.trainStep();
             assertEquals(2, s.metrics().get("groups_kept"));
@@ -86,7 +86,7 @@ class GrpoTrainerTest {
             public double[] score(List<RewardRequest> batch) { return new double[batch.size()]; }
         };
         TabularPolicy p = new TabularPolicy(6);
-        GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, List.of(new WeightedReward(constant, 1)), prompts(),
+        GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, constant, prompts(),
                 ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0));
         StepReport s = t.trainStep();
         assertEquals(false, s.updated());
@@ -112,7 +112,7 @@ class GrpoTrainerTest {
         GrpoConfig off = new GrpoConfig(c.groupSize(), c.promptsPerStep(), c.maxNewTokens(), c.temperature(), 0, 1, c.stopIds(), 1,
                 0.2, 0.2, 0, KlEstimator.K3, LossAggregation.TOKEN_MEAN, AdvantageScaling.GROUP, 1e-6, false, 1e-4, 4, false, 0,
                 c.optimizer(), 1, 3);
-        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, List.of(new WeightedReward(constant, 1)), prompts(), off);
+        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, constant, prompts(), off);
         StepReport s = t.trainStep();
         assertEquals(4, s.metrics().get("groups_kept"));
         assertEquals(1, s.metrics().get("sampling_rounds"));
@@ -124,7 +124,7 @@ class GrpoTrainerTest {
         GrpoConfig c = ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0);
         GrpoConfig tiny = new GrpoConfig(8, 2, 1, 1.0, 0, 1, List.of(), 1, 0.2, 0.2, 0, KlEstimator.K3, LossAggregation.TOKEN_MEAN,
                 AdvantageScaling.GROUP, 1e-6, true, 1e-4, 4, true, 0, c.optimizer(), 1, 3);
-        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1)), prompts(), tiny);
+        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, ToyTask.MATCH, prompts(), tiny);
         StepReport s = t.trainStep();
         assertEquals(1.0, s.metrics().get("truncated_frac"));
         @SuppressWarnings("unchecked") List<String> w = (List<String>) s.metrics().get("warnings");
@@ -135,7 +135,7 @@ class GrpoTrainerTest {
     @Test
     void nonFiniteStepsAreSkippedThenStopTheRun() {
         TabularPolicy p = new TabularPolicy(6);
-        GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1)), prompts(),
+        GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, ToyTask.MATCH, prompts(),
                 ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0));
         t.trainStep();
         double[] before = p.parameters().get("table").dup().data().asDouble();
@@ -148,8 +148,34 @@ class GrpoTrainerTest {
     }
 
     @Test
+    void weightedRewardComponentsAreLoggedSeparately() {
+        RewardFunction length = new RewardFunction() {
+            @Override
+            public String name() { return "length"; }
+
+            @Override
+            public double[] score(List<RewardRequest> batch) {
+                return batch.stream().mapToDouble(q -> q.completion().length()).toArray();
+            }
+        };
+        var reward = new dev.srl.core.reward.WeightedReward("total", List.of(
+                new dev.srl.core.reward.WeightedReward.Component(ToyTask.MATCH, 1.0),
+                new dev.srl.core.reward.WeightedReward.Component(length, 0.5)));
+        GrpoTrainer t = new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode, reward, prompts(),
+                ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0));
+        t.requestSamples(1);
+        StepReport s = t.trainStep();
+        double match = (double) s.metrics().get("reward/match/mean");
+        double len = (double) s.metrics().get("reward/length/mean");
+        assertEquals(match + 0.5 * len, (double) s.metrics().get("reward_mean"), 1e-12);
+        @SuppressWarnings("unchecked") var rollouts = (List<java.util.Map<String, Object>>) s.samples().get(0).get("rollouts");
+        assertEquals(8, rollouts.size());
+        assertTrue(rollouts.get(0).containsKey("reward/length"));
+    }
+
+    @Test
     void betaNeedsAReference() {
         assertThrows(IllegalArgumentException.class, () -> new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode,
-                List.of(new WeightedReward(ToyTask.MATCH, 1)), prompts(), ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0.1)));
+                ToyTask.MATCH, prompts(), ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0.1)));
     }
 }

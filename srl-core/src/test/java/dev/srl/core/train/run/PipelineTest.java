@@ -5,7 +5,6 @@ import dev.srl.core.train.ToyTask;
 import dev.srl.core.train.grpo.GrpoPrompt;
 import dev.srl.core.train.grpo.GrpoTrainer;
 import dev.srl.core.train.grpo.LossAggregation;
-import dev.srl.core.train.grpo.WeightedReward;
 import dev.srl.core.train.optim.OptimizerConfig;
 import dev.srl.core.train.sft.SftConfig;
 import dev.srl.core.train.sft.SftExample;
@@ -35,7 +34,7 @@ class PipelineTest {
         Pipeline.Stage second = new Pipeline.Stage("grpo", Map.of(), new TrainingRun.Options(3, 0, 0, 0, false, null, null),
                 p -> {
                     afterSft[0] = p.parameters().get("table").dup().data().asDouble();
-                    return new GrpoTrainer(p, null, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1)),
+                    return new GrpoTrainer(p, null, ToyTask::decode, ToyTask.MATCH,
                             List.of(new GrpoPrompt("p", new int[] {0}, "abcd")), ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0));
                 }, Pipeline.latest());
         Path last = new Pipeline(List.of(first, second)).run(root, policy);

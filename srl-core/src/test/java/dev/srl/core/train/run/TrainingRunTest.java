@@ -5,7 +5,6 @@ import dev.srl.core.train.TabularPolicy;
 import dev.srl.core.train.grpo.GrpoTrainer;
 import dev.srl.core.train.ToyTask;
 import dev.srl.core.train.grpo.LossAggregation;
-import dev.srl.core.train.grpo.WeightedReward;
 import dev.srl.core.train.optim.AdamW;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainingRunTest {
 
     static GrpoTrainer trainer(TabularPolicy p) {
-        return new GrpoTrainer(p, null, ToyTask::decode, List.of(new WeightedReward(ToyTask.MATCH, 1.0)),
+        return new GrpoTrainer(p, null, ToyTask::decode, ToyTask.MATCH,
                 List.of(new dev.srl.core.train.grpo.GrpoPrompt("p0", new int[] {0}, "abcd"),
                         new dev.srl.core.train.grpo.GrpoPrompt("p1", new int[] {0}, "abc"),
                         new dev.srl.core.train.grpo.GrpoPrompt("p2", new int[] {0}, "bcd")),
