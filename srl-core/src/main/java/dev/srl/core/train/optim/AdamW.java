@@ -103,7 +103,7 @@ public final class AdamW {
     /** The whole state as named arrays (copies). */
     public Map<String, INDArray> state() {
         Map<String, INDArray> s = new LinkedHashMap<>();
-        s.put("step", Nd4j.scalar(DataType.INT64, step).reshape(1));
+        s.put("step", Nd4j.scalar(DataType.DOUBLE, (double) step).reshape(1));   // exact below 2^53; safetensors F64
         for (String name : params.keySet()) {
             s.put("exp_avg." + name, m.get(name).dup());
             s.put("exp_avg_sq." + name, v.get(name).dup());
@@ -125,7 +125,7 @@ public final class AdamW {
                 }
             }
         }
-        step = st.getLong(0);
+        step = Math.round(st.getDouble(0));
         for (String name : params.keySet()) {
             m.get(name).assign(s.get("exp_avg." + name));
             v.get(name).assign(s.get("exp_avg_sq." + name));

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.srl.core.io.AtomicOutput;
+import dev.srl.core.model.io.SafetensorsReader;
+import dev.srl.core.model.io.SafetensorsWriter;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 import java.io.IOException;
@@ -19,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Checkpoint folders {@code checkpoints/step-N/} of a run directory:
  * <pre>
- *   model.safetensors       the policy's parameters, by name (dtype as trained)
+ *   model.safetensors       the policy's parameters, by name (F32, or F64 for a double-precision model), HF names
+ *                           for the transformer, so with config.json and tokenizer.json the folder is a model folder
  *   optimizer.safetensors   AdamW moments and step count ({@link dev.srl.core.train.optim.AdamW#state()})
  *   trainer-state.json      {"step": N, "trainer": {step, rng, cursor_epoch, cursor_index, ...}}
  *   (extra files)           e.g. config.json and tokenizer.json, written by a caller-supplied hook
@@ -46,8 +50,8 @@ public final class Checkpoints {
         Path target = root.resolve("step-" + step);
         Path tmp = Files.createTempDirectory(root, ".tmp-step-" + step + "-");
         try {
-            TensorFiles.write(tmp.resolve("model.safetensors"), t.policy().parameters());
-            TensorFiles.write(tmp.resolve("optimizer.safetensors"), t.optimizer().state());
+            SafetensorsWriter.write(tmp.resolve("model.safetensors"), t.policy().parameters(), Map.of("format", "pt"));
+            SafetensorsWriter.write(tmp.resolve("optimizer.safetensors"), t.optimizer().state(), Map.of());
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("step", step);
             state.put("trainer", t.state());
@@ -80,7 +84,7 @@ public final class Checkpoints {
     /** Restores weights, optimizer and trainer state from a checkpoint folder. */
     public static void load(Path checkpoint, Trainable t) throws IOException {
         loadWeights(checkpoint, t.policy());
-        t.optimizer().loadState(TensorFiles.read(checkpoint.resolve("optimizer.safetensors")));
+        t.optimizer().loadState(readAll(checkpoint.resolve("optimizer.safetensors"), DataType.DOUBLE));
         Map<String, Object> state = JSON.readValue(checkpoint.resolve("trainer-state.json").toFile(), new TypeReference<>() { });
         @SuppressWarnings("unchecked") Map<String, Object> trainer = (Map<String, Object>) state.get("trainer");
         if (trainer == null) throw new IOException(checkpoint.resolve("trainer-state.json") + ": no 'trainer' object");
@@ -89,8 +93,9 @@ public final class Checkpoints {
 
     /** Copies a checkpoint's weights into the policy's parameters (names and shapes must match). */
     public static void loadWeights(Path checkpoint, dev.srl.core.model.PolicyModel policy) throws IOException {
-        Map<String, INDArray> weights = TensorFiles.read(checkpoint.resolve("model.safetensors"));
         Map<String, INDArray> params = policy.parameters();
+        DataType type = params.isEmpty() ? DataType.FLOAT : params.values().iterator().next().dataType();
+        Map<String, INDArray> weights = readAll(checkpoint.resolve("model.safetensors"), type);
         for (Map.Entry<String, INDArray> e : params.entrySet()) {
             INDArray w = weights.get(e.getKey());
             if (w == null) throw new IOException(checkpoint.resolve("model.safetensors") + ": no tensor '" + e.getKey() + "'");
@@ -100,6 +105,14 @@ public final class Checkpoints {
             }
             e.getValue().assign(w);
         }
+    }
+
+    private static Map<String, INDArray> readAll(Path file, DataType type) throws IOException {
+        Map<String, INDArray> out = new LinkedHashMap<>();
+        try (SafetensorsReader r = SafetensorsReader.open(file)) {
+            for (String name : r.names()) out.put(name, r.read(name, type));
+        }
+        return out;
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -60,7 +60,7 @@ class OptimTest {
         b.step(g, 0.1);
         assertArrayEquals(p2.get("w").toDoubleVector(), p1.get("w").toDoubleVector(), 0);
         assertEquals(2, c.stepCount());
-        assertThrows(IllegalArgumentException.class, () -> c.loadState(Map.of("step", Nd4j.scalar(DataType.INT64, 1L).reshape(1))));
+        assertThrows(IllegalArgumentException.class, () -> c.loadState(Map.of("step", Nd4j.scalar(DataType.DOUBLE, 1.0).reshape(1))));
     }
 
     @Test

@@ -119,21 +119,6 @@ class TrainingRunTest {
     }
 
     @Test
-    void tensorFilesRoundTripDtypes(@TempDir Path tmp) throws IOException {
-        var m = new java.util.LinkedHashMap<String, org.nd4j.linalg.api.ndarray.INDArray>();
-        m.put("d", org.nd4j.linalg.factory.Nd4j.createFromArray(new double[][] {{1.5, Math.PI}, {-0.0, 1e-300}}));
-        m.put("f", org.nd4j.linalg.factory.Nd4j.createFromArray(new float[] {1.25f, -3f, 7f}));
-        m.put("l", org.nd4j.linalg.factory.Nd4j.createFromArray(new long[] {Long.MAX_VALUE}));
-        TensorFiles.write(tmp.resolve("x.safetensors"), m);
-        var back = TensorFiles.read(tmp.resolve("x.safetensors"));
-        assertEquals(m.keySet(), back.keySet());
-        for (String k : m.keySet()) {
-            assertEquals(m.get(k), back.get(k), k);
-            assertEquals(m.get(k).dataType(), back.get(k).dataType(), k);
-        }
-    }
-
-    @Test
     void splitMixStateReplays() {
         SplitMixRandom r = new SplitMixRandom(5);
         r.nextGaussian();
