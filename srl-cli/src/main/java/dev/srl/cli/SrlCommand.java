@@ -16,6 +16,9 @@ import picocli.CommandLine.Command;
                 BuildStepsCommand.class,
                 TokenizeCommand.class,
                 InitModelCommand.class,
+                SimilarityCommand.class,
+                RewardCommand.class,
+                BenchCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
