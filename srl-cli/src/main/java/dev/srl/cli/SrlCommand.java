@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 SimilarityCommand.class,
                 RewardCommand.class,
                 BenchCommand.class,
+                MakeCurriculumCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

@@ -1,9 +1,7 @@
 package dev.srl.math.answer;
 
-import dev.srl.core.reward.RewardFunction;
-import dev.srl.core.reward.RewardRequest;
+import dev.srl.core.reward.OutcomeReward;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,11 +14,11 @@ import java.util.Optional;
  * if it holds a {@code \boxed{}} (a full solution), the box's content is used.
  *
  * <pre>{@code
- * RewardFunction r = new MathAnswerReward();
- * double[] s = r.score(List.of(new RewardRequest("<think>..</think> so \\boxed{12}", "12")));   // {1.0}
+ * OutcomeReward r = new MathAnswerReward();
+ * r.score("<think>..</think> so \\boxed{12}", "12");   // 1.0
  * }</pre>
  */
-public final class MathAnswerReward implements RewardFunction {
+public final class MathAnswerReward implements OutcomeReward {
     private final boolean boxedOnly;
 
     /** Accepts answers found by any extraction method, as the evaluation does. */
@@ -39,13 +37,8 @@ public final class MathAnswerReward implements RewardFunction {
     }
 
     @Override
-    public double[] score(List<RewardRequest> batch) {
-        double[] out = new double[batch.size()];
-        for (int k = 0; k < out.length; k++) {
-            RewardRequest r = batch.get(k);
-            out[k] = verdict(r.completion(), r.reference()) == Verdict.EQUAL ? 1.0 : 0.0;
-        }
-        return out;
+    public double score(String completion, String gold) {
+        return verdict(completion, gold) == Verdict.EQUAL ? 1.0 : 0.0;
     }
 
     /** The verdict for one completion against one gold answer (NOT_EQUAL when no answer is found). */

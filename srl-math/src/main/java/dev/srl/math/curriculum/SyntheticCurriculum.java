@@ -1,10 +1,8 @@
 package dev.srl.math.curriculum;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.srl.core.data.Step;
-import dev.srl.core.data.Trajectory;
+import dev.srl.core.data.TrajectoryWriter;
 import dev.srl.core.io.AtomicOutput;
 
 import java.io.IOException;
@@ -73,8 +71,8 @@ public record SyntheticCurriculum(long seed, List<GeneratedProblem> train, List<
     }
 
     /**
-     * Writes {@code dir/train.trajectories.jsonl} and {@code dir/test.trajectories.jsonl} (the core's trajectory
-     * layout: id, task, metadata, steps with action and title) and {@code dir/train.problems.jsonl} and
+     * Writes {@code dir/train.trajectories.jsonl} and {@code dir/test.trajectories.jsonl} (the core's {@code srl}
+     * trajectory format: id, task, metadata, steps with action and title) and {@code dir/train.problems.jsonl} and
      * {@code dir/test.problems.jsonl} (benchmark layout: id, problem, answer). Each file appears whole or not at all.
      */
     public void write(Path dir) throws IOException {
@@ -84,28 +82,9 @@ public record SyntheticCurriculum(long seed, List<GeneratedProblem> train, List<
         writeProblems(dir.resolve("test.problems.jsonl"), test);
     }
 
-    /** One trajectory as a JSON object in the core's JSONL layout. */
-    public static ObjectNode trajectoryJson(Trajectory t) {
-        ObjectNode o = MAPPER.createObjectNode();
-        o.put("id", t.id());
-        o.put("task", t.task());
-        o.set("metadata", t.metadata());
-        ArrayNode steps = o.putArray("steps");
-        for (Step s : t.steps()) {
-            ObjectNode step = steps.addObject();
-            step.put("action", s.action());
-            if (s.title() != null) step.put("title", s.title());
-        }
-        return o;
-    }
-
     private static void writeTrajectories(Path file, List<GeneratedProblem> problems, String split) throws IOException {
-        try (AtomicOutput out = AtomicOutput.create(file)) {
-            Writer w = out.writer();
-            for (GeneratedProblem p : problems) {
-                w.write(MAPPER.writeValueAsString(trajectoryJson(p.toTrajectory(split))));
-                w.write('\n');
-            }
+        try (TrajectoryWriter out = TrajectoryWriter.create(file)) {
+            for (GeneratedProblem p : problems) out.write(p.toTrajectory(split));
             out.commit();
         }
     }
