@@ -34,6 +34,7 @@ import java.util.SplittableRandom;
  */
 public record SyntheticCurriculum(long seed, List<GeneratedProblem> train, List<GeneratedProblem> test) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final int MAX_FRUITLESS_DRAWS = 20_000;
 
     /** The split a problem's text belongs to. */
     public enum Split { TRAIN, TEST }
@@ -55,17 +56,21 @@ public record SyntheticCurriculum(long seed, List<GeneratedProblem> train, List<
         List<GeneratedProblem> train = new ArrayList<>();
         List<GeneratedProblem> test = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        long attempts = 0;
-        long maxAttempts = 100L * (trainSize + testSize) + 10_000;
+        int fruitless = 0; // draws in a row that added nothing: the problem space is exhausted when this grows large
         while (train.size() < trainSize || test.size() < testSize) {
-            if (++attempts > maxAttempts) {
+            if (fruitless > MAX_FRUITLESS_DRAWS) {
                 throw new IllegalArgumentException("only " + train.size() + " train and " + test.size()
                         + " test problems are distinct at this difficulty; allow more steps or digits");
             }
             GeneratedProblem p = generator.generate(rng);
             List<GeneratedProblem> target = splitOf(p.problem()) == Split.TEST ? test : train;
             int wanted = target == test ? testSize : trainSize;
-            if (target.size() < wanted && seen.add(p.problem())) target.add(p);
+            if (target.size() < wanted && seen.add(p.problem())) {
+                target.add(p);
+                fruitless = 0;
+            } else {
+                fruitless++;
+            }
         }
         return new SyntheticCurriculum(seed, train, test);
     }
