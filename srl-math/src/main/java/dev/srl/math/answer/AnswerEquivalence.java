@@ -1,5 +1,6 @@
 package dev.srl.math.answer;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,7 @@ public final class AnswerEquivalence {
     /** Relative tolerance for numbers when either side is a decimal literal or irrational. */
     public static final double RELATIVE_TOLERANCE = 1e-6;
 
+    private static final BigInteger MILLION = BigInteger.valueOf(Math.round(1 / RELATIVE_TOLERANCE));
     private static final Pattern CHOICE = Pattern.compile("^\\(?([A-E])\\)?$");
 
     private AnswerEquivalence() {
@@ -85,8 +87,12 @@ public final class AnswerEquivalence {
     }
 
     static boolean equalNumbers(NumericValue a, NumericValue b) {
-        if (a.isExact() && b.isExact() && !a.rounded() && !b.rounded()) {
-            return a.num().equals(b.num()) && a.den().equals(b.den());
+        if (a.isExact() && b.isExact()) {
+            if (!a.rounded() && !b.rounded()) return a.num().equals(b.num()) && a.den().equals(b.den());
+            // the tolerance in exact arithmetic: |x - y| * 10^6 <= max(|x|, |y|), safe beyond double range
+            BigInteger x = a.num().multiply(b.den());
+            BigInteger y = b.num().multiply(a.den());
+            return x.subtract(y).abs().multiply(MILLION).compareTo(x.abs().max(y.abs())) <= 0;
         }
         double x = a.approx();
         double y = b.approx();

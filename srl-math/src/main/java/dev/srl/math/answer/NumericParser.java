@@ -102,7 +102,7 @@ final class NumericParser {
             return braced().root(n);
         }
         if (eat("\\pi")) return NumericValue.approx(Math.PI, false);
-        if (eat("\\infty")) return NumericValue.approx(Double.POSITIVE_INFINITY, false);
+        if (eat("\\infty")) return NumericValue.infinity(false);
         throw new IllegalStateException("not numeric at " + i);
     }
 

@@ -23,8 +23,14 @@ record NumericValue(BigInteger num, BigInteger den, double approx, boolean round
     }
 
     static NumericValue approx(double d, boolean rounded) {
-        if (Double.isNaN(d)) throw new ArithmeticException("not a number");
+        // an overflow is not infinity: 10^{100000} must not equal \infty
+        if (!Double.isFinite(d)) throw new ArithmeticException("not a finite number");
         return new NumericValue(null, null, d, rounded);
+    }
+
+    /** ∞ or −∞, only ever from an explicit {@code \infty}. */
+    static NumericValue infinity(boolean negative) {
+        return new NumericValue(null, null, negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY, false);
     }
 
     static NumericValue integer(long v) {
@@ -48,7 +54,8 @@ record NumericValue(BigInteger num, BigInteger den, double approx, boolean round
     }
 
     NumericValue negate() {
-        return isExact() ? new NumericValue(num.negate(), den, -approx, rounded) : approx(-approx, rounded);
+        if (isExact()) return new NumericValue(num.negate(), den, -approx, rounded);
+        return Double.isInfinite(approx) ? infinity(approx > 0) : approx(-approx, rounded);
     }
 
     NumericValue multiply(NumericValue o) {

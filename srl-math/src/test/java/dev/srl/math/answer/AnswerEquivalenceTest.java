@@ -56,6 +56,10 @@ class AnswerEquivalenceTest {
             2^{10}                   | 1024                         | EQUAL
             # big integers are exact: a relative tolerance must not merge them
             2432902008176640000      | 2432902008176640001          | NOT_EQUAL
+            10^{400}                 | 9.99\\times10^{399}          | NOT_EQUAL
+            10^{400}                 | 1.0000001\\times10^{400}     | EQUAL
+            \\infty                  | 10^{100000}                  | UNKNOWN
+            -\\infty                 | \\infty                      | NOT_EQUAL
             # tuples and intervals
             (1,2)                    | (1, 2)                       | EQUAL
             (1,2)                    | [1,2]                        | NOT_EQUAL
