@@ -1,5 +1,6 @@
 package dev.srl.math.eval;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -35,6 +36,31 @@ class EvalMetricsTest {
             }
             assertEquals((double) hit / all, PassAtK.estimate(n, 2, k), 1e-12, "k=" + k);
         }
+    }
+
+    /** Python's exact integer binomials (math.comb) as an independent implementation of the formula. */
+    @Test
+    void passAtKMatchesPythonExactBinomials() throws Exception {
+        String script = "import math\n"
+                + "for n, c, k in [(32,5,1),(32,5,8),(32,5,16),(100,3,10),(200,1,50),(1000,17,100),(64,0,4),(64,60,8)]:\n"
+                + "    print(n, c, k, repr(1 - math.comb(n - c, k) / math.comb(n, k)))\n";
+        Process p;
+        try {
+            p = new ProcessBuilder("python3", "-c", script).redirectErrorStream(true).start();
+        } catch (java.io.IOException e) {
+            Assumptions.assumeTrue(false, "python3 is not installed");
+            return;
+        }
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        int lines = 0;
+        for (String line : out.strip().split("\n")) {
+            String[] f = line.strip().split(" ");
+            int n = Integer.parseInt(f[0]), c = Integer.parseInt(f[1]), k = Integer.parseInt(f[2]);
+            assertEquals(Double.parseDouble(f[3]), PassAtK.estimate(n, c, k), 1e-12, line);
+            lines++;
+        }
+        assertEquals(8, lines);
     }
 
     @Test
