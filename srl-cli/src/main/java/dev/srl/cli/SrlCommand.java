@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 RewardCommand.class,
                 BenchCommand.class,
                 MakeCurriculumCommand.class,
+                ScoreAnswersCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

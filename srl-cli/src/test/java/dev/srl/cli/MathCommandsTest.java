@@ -135,4 +135,29 @@ class MathCommandsTest {
         assertTrue(bad.err().contains("min-steps"), bad.err());
         assertEquals(2, run("make-curriculum", "--out", out.toString(), "--kinds", "geometry").code());
     }
+
+    @Test
+    void scoreAnswers() throws Exception {
+        Path bench = dir.resolve("amc.jsonl");
+        Files.writeString(bench, "{\"id\": 0, \"problem\": \"p0\", \"answer\": 27.0, \"url\": \"u\"}\n"
+                + "{\"id\": 1, \"problem\": \"p1\", \"answer\": 0.5, \"url\": \"u\"}\n");
+        Path comp = dir.resolve("comp.jsonl");
+        Files.writeString(comp, "{\"id\": \"0\", \"greedy\": \"so \\\\boxed{27}\", \"samples\": [\"\\\\boxed{27}\", \"\\\\boxed{26}\"]}\n"
+                + "{\"id\": 1, \"greedy\": \"\\\\boxed{x}\", \"samples\": [\"\\\\boxed{\\\\frac{1}{2}}\", \"\\\\boxed{1/2}\"]}\n");
+        Result r = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString(), "--k", "1,2");
+        assertEquals(0, r.code(), r.err());
+        JsonNode score = MAPPER.readTree(r.out()).get(0);
+        assertEquals("amc", score.get("benchmark").textValue());
+        assertEquals(0.5, score.get("greedy").doubleValue(), 1e-12, "boxed{x} is UNKNOWN, counted wrong");
+        assertEquals(0.75, score.get("avg@2").doubleValue(), 1e-12);
+        assertEquals(1.0, score.get("pass@k").get("2").doubleValue(), 1e-12);
+
+        Result md = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString(), "--markdown");
+        assertTrue(md.out().contains("| amc | 2 | 50.0 | 75.0 | 75.0 |"), md.out());
+
+        Files.writeString(comp, "{\"id\": 0, \"greedy\": \"27\"}\n");
+        Result missing = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("no completions for problem '1'"), missing.err());
+    }
 }
