@@ -22,7 +22,9 @@ import java.util.regex.Pattern;
  *   <li>tuples and intervals {@code (..)}, {@code [..]}, {@code (..]}, {@code [..)}: brackets must match, then
  *       elements in order; sets {@code \{..\}} and bare comma lists: every element of each side must equal
  *       some element of the other;</li>
- *   <li>a number against a tuple, interval or set is NOT_EQUAL; anything else (symbolic expressions,
+ *   <li>matrices ({@code pmatrix}, {@code bmatrix}, {@code array}) of the same shape cell by cell, a different
+ *       shape is NOT_EQUAL;</li>
+ *   <li>a number against a matrix, tuple, interval or set is NOT_EQUAL; anything else (symbolic expressions,
  *       equations, text) is UNKNOWN.</li>
  * </ol>
  *
@@ -79,6 +81,10 @@ public final class AnswerEquivalence {
             }
             return Verdict.NOT_EQUAL;
         }
+        List<List<String>> gm = matrix(g);
+        List<List<String>> pm = matrix(p);
+        if (gm != null && pm != null) return compareMatrices(gm, pm);
+        if ((gm != null && pv.isPresent()) || (pm != null && gv.isPresent())) return Verdict.NOT_EQUAL;
         Group gs = Group.of(g);
         Group ps = Group.of(p);
         if (gs != null && ps != null) return compareGroups(gs, ps);
@@ -117,6 +123,32 @@ public final class AnswerEquivalence {
         List<Verdict> parts = new ArrayList<>();
         for (String x : g.items()) parts.add(bestMatch(x, p.items()));
         for (String y : p.items()) parts.add(bestMatch(y, g.items()));
+        return Verdict.all(parts);
+    }
+
+    private static final String BEGIN = "\\begin{pmatrix}";
+    private static final String END = "\\end{pmatrix}";
+
+    /** The cells of a normalized {@code pmatrix} (bmatrix and array are renamed by the normalizer), else null. */
+    static List<List<String>> matrix(String s) {
+        if (!s.startsWith(BEGIN) || !s.endsWith(END) || s.length() < BEGIN.length() + END.length()) return null;
+        String body = s.substring(BEGIN.length(), s.length() - END.length());
+        if (body.contains(BEGIN)) return null; // nested matrices are left to the string comparison
+        List<List<String>> rows = new ArrayList<>();
+        for (String row : body.split("\\\\\\\\", -1)) {
+            if (row.isEmpty() && !rows.isEmpty()) continue; // a trailing \\
+            rows.add(List.of(row.split("&", -1)));
+        }
+        return rows;
+    }
+
+    private static Verdict compareMatrices(List<List<String>> g, List<List<String>> p) {
+        if (g.size() != p.size()) return Verdict.NOT_EQUAL;
+        List<Verdict> parts = new ArrayList<>();
+        for (int r = 0; r < g.size(); r++) {
+            if (g.get(r).size() != p.get(r).size()) return Verdict.NOT_EQUAL;
+            for (int c = 0; c < g.get(r).size(); c++) parts.add(compareNormalized(g.get(r).get(c), p.get(r).get(c), false));
+        }
         return Verdict.all(parts);
     }
 

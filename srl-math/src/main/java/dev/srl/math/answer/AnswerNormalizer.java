@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  *       {@code \displaystyle} are removed;</li>
  *   <li>{@code \dfrac}, {@code \tfrac}, {@code \cfrac} become {@code \frac}; {@code \left}, {@code \right},
  *       {@code \mleft}, {@code \mright} are dropped; {@code \{ \}} become {@code { }}; {@code bmatrix} and
- *       {@code array} become {@code pmatrix};</li>
+ *       {@code array} become {@code pmatrix} (and parentheses around a whole matrix go);</li>
  *   <li>degrees ({@code ^\circ}, {@code ^{\circ}}, °), percent signs and dollar signs are removed;</li>
  *   <li>a trailing {@code \text{unit}} and a trailing unit word (cm, inches, mph, dollars, ...) after a number
  *       are removed; {@code \text{..}}, {@code \textbf{..}}, {@code \mbox{..}}, {@code \mathrm{..}} become
@@ -37,6 +37,8 @@ import java.util.regex.Pattern;
  */
 public final class AnswerNormalizer {
 
+    private static final Pattern THIN_SPACE = Pattern.compile("(?<!\\\\)\\\\[!,;: ]");
+    private static final Pattern PAREN_MATRIX = Pattern.compile("^\\((\\\\begin\\{pmatrix\\}.*\\\\end\\{pmatrix\\})\\)$");
     private static final Pattern LEFT_RIGHT = Pattern.compile("\\\\(?:left|right|mleft|mright)(?![a-zA-Z])");
     private static final Pattern TRAILING_TEXT_UNIT =
             Pattern.compile("^(.*\\S)\\s*\\\\(?:text|mbox|mathrm|textrm)\\{\\s*[a-zA-Z][a-zA-Z ./^0-9]*\\}$");
@@ -66,8 +68,8 @@ public final class AnswerNormalizer {
             s = AnswerExtractor.lastBoxed(s).orElse(s);
         }
         s = stripTrailingPeriod(s);
-        s = s.replace("\\!", "").replace("\\,", " ").replace("\\;", " ").replace("\\:", " ").replace("\\ ", " ")
-                .replace("\\displaystyle", "");
+        // thin spaces, but not the row break \\\\ followed by a space
+        s = THIN_SPACE.matcher(s).replaceAll(m -> m.group().equals("\\!") ? "" : " ").replace("\\displaystyle", "");
         s = s.replace("\\dfrac", "\\frac").replace("\\tfrac", "\\frac").replace("\\cfrac", "\\frac");
         s = LEFT_RIGHT.matcher(s).replaceAll("");
         s = s.replace("\\{", "{").replace("\\}", "}");
@@ -94,6 +96,8 @@ public final class AnswerNormalizer {
         s = s.replace("π", "\\pi");
         s = s.replace(" and ", ",");
         s = s.replaceAll("\\s+", "");
+        Matcher wrapped = PAREN_MATRIX.matcher(s);
+        if (wrapped.matches()) s = wrapped.group(1); // \left(\begin{array}..\end{array}\right) is a pmatrix already
         s = FRAC_TWO_DIGITS.matcher(s).replaceAll("\\\\frac{$1}{$2}");
         s = FRAC_DIGIT_BRACE.matcher(s).replaceAll("\\\\frac{$1}{");
         s = FRAC_BRACE_DIGIT.matcher(s).replaceAll("\\\\frac{$1}{$2}");

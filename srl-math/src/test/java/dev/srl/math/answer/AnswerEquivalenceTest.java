@@ -1,5 +1,6 @@
 package dev.srl.math.answer;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -91,5 +92,17 @@ class AnswerEquivalenceTest {
             """)
     void corpus(String gold, String predicted, Verdict expected) {
         assertEquals(expected, AnswerEquivalence.compare(gold, predicted));
+    }
+
+    @Test
+    void matricesCellByCell() {
+        String m = "\\begin{pmatrix} 1 & 2 \\\\ 3 & 4 \\end{pmatrix}";
+        assertEquals(Verdict.EQUAL, AnswerEquivalence.compare(m, "\\begin{bmatrix}1&2\\\\3&4\\end{bmatrix}"));
+        assertEquals(Verdict.EQUAL, AnswerEquivalence.compare(m, "\\left(\\begin{array}{cc}1&\\frac{4}{2}\\\\3&4\\end{array}\\right)"));
+        assertEquals(Verdict.NOT_EQUAL, AnswerEquivalence.compare(m, "\\begin{pmatrix}1&2\\\\3&5\\end{pmatrix}"));
+        assertEquals(Verdict.NOT_EQUAL, AnswerEquivalence.compare(m, "\\begin{pmatrix}1&2&3\\\\4&5&6\\end{pmatrix}"));
+        assertEquals(Verdict.NOT_EQUAL, AnswerEquivalence.compare(m, "4"));
+        assertEquals(Verdict.UNKNOWN, AnswerEquivalence.compare("\\begin{pmatrix}x\\\\1\\end{pmatrix}",
+                "\\begin{pmatrix}2x/2\\\\1\\end{pmatrix}"));
     }
 }
