@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
                 SimilarityCommand.class,
                 RewardCommand.class,
                 BenchCommand.class,
+                MakeCurriculumCommand.class,
+                ScoreAnswersCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
