@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 InitModelCommand.class,
                 TokenizeCommand.class,
+                LogprobsCommand.class,
+                GenerateCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
