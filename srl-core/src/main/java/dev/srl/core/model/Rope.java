@@ -36,8 +36,11 @@ final class Rope {
         double[][] c = new double[n][headDim];
         double[][] s = new double[n][headDim];
         for (int i = 0; i < half; i++) {
-            // HF computes inv_freq in float32; rounding it the same way keeps float models in step with theirs.
-            double invFreq = (float) (1.0 / Math.pow(theta, (2.0 * i) / headDim));
+            // HF computes inv_freq in float32 (float exponent, float power, float division); doing the same
+            // keeps our angles bit-for-bit equal to theirs.
+            float exponent = (float) (2 * i) / headDim;
+            float power = (float) Math.pow((float) theta, exponent);
+            double invFreq = 1.0f / power;
             for (int p = 0; p < n; p++) {
                 double angle = p * invFreq;
                 double cv = Math.cos(angle), sv = Math.sin(angle);
