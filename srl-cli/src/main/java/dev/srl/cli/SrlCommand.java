@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
                 ScoreAnswersCommand.class,
                 LogprobsCommand.class,
                 GenerateCommand.class,
+                QuickstartCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
