@@ -12,7 +12,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code srl quickstart}: SFT warm-up, SRL and before/after evaluation of a tiny model on a synthetic curriculum. */
@@ -51,6 +53,10 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--srl-steps", paramLabel = "N", description = "SRL (GRPO) updates (default: 40).")
     Integer srlSteps;
 
+    @Option(names = "--set", paramLabel = "NAME=VALUE",
+            description = "Any other setting of QuickstartConfig, e.g. --set srlLr=3e-4 --set hard.maxSteps=4 (repeatable).")
+    Map<String, String> settings = new LinkedHashMap<>();
+
     @Option(names = "--toy", description = "A seconds-long run at toy size (for smoke tests; the numbers mean nothing).")
     boolean toy;
 
@@ -59,6 +65,7 @@ final class QuickstartCommand implements Callable<Integer> {
         QuickstartConfig c = toy ? QuickstartConfig.toy() : QuickstartConfig.defaults();
         c = c.withSteps(sftSteps != null ? sftSteps : c.sftSteps(), srlSteps != null ? srlSteps : c.srlSteps());
         if (seed != null) c = c.withSeed(seed);
+        if (!settings.isEmpty()) c = c.with(settings);
         Path dir = out != null ? out
                 : Path.of("runs", "quickstart-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         QuickstartResult r = MathQuickstart.run(c, dir, System.err);

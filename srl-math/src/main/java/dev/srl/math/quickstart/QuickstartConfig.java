@@ -1,12 +1,18 @@
 package dev.srl.math.quickstart;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srl.math.curriculum.Difficulty;
+
+import java.util.Map;
 
 /**
  * Every knob of {@link MathQuickstart}, with defaults sized to finish in a few minutes on two CPU cores.
  *
  * <pre>{@code
  * QuickstartConfig c = QuickstartConfig.defaults().withSteps(100, 40);
+ * QuickstartConfig d = c.with(Map.of("srlLr", "3e-4", "hard.maxSteps", "4"));
  * }</pre>
  *
  * @param seed            seeds the curriculum, the weights, the data order and the sampling
@@ -76,5 +82,45 @@ public record QuickstartConfig(long seed, Difficulty easy, Difficulty hard, int 
         return new QuickstartConfig(s, easy, hard, sftProblems, srlProblems, testProblems, hiddenSize, layers, heads,
                 maxPositions, sftSteps, sftBatch, sftLr, srlSteps, groupSize, promptsPerStep, srlLr, temperature, maxNewTokens,
                 evalInstances, maxSolveSteps, evalSamples);
+    }
+
+    /**
+     * The same settings with some fields replaced, named as the record components ({@code srlLr}) or, inside the
+     * difficulties, dotted ({@code hard.maxDigits}); values are parsed as JSON scalars.
+     *
+     * @throws IllegalArgumentException naming the field when it does not exist or its value does not fit
+     */
+    public QuickstartConfig with(Map<String, String> overrides) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = json.valueToTree(this);
+        for (Map.Entry<String, String> e : overrides.entrySet()) {
+            String[] path = e.getKey().split("\\.");
+            ObjectNode parent = tree;
+            for (int i = 0; i < path.length - 1; i++) {
+                JsonNode next = parent.get(path[i]);
+                if (!(next instanceof ObjectNode o)) throw new IllegalArgumentException("quickstart setting '" + e.getKey() + "' does not exist");
+                parent = o;
+            }
+            String leaf = path[path.length - 1];
+            if (!parent.has(leaf) || parent.get(leaf).isObject()) {
+                throw new IllegalArgumentException("quickstart setting '" + e.getKey() + "' does not exist; settings: " + fieldNames(tree));
+            }
+            try {
+                parent.set(leaf, json.readTree(e.getValue()));
+            } catch (java.io.IOException ex) {
+                throw new IllegalArgumentException("quickstart setting '" + e.getKey() + "': '" + e.getValue() + "' is not a number or boolean");
+            }
+        }
+        try {
+            return json.treeToValue(tree, QuickstartConfig.class);
+        } catch (java.io.IOException ex) {
+            throw new IllegalArgumentException("quickstart settings " + overrides + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    private static String fieldNames(ObjectNode tree) {
+        StringBuilder sb = new StringBuilder();
+        tree.fieldNames().forEachRemaining(n -> sb.append(sb.length() == 0 ? "" : ", ").append(n));
+        return sb.toString();
     }
 }
