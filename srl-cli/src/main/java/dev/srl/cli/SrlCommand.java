@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
                 LogprobsCommand.class,
                 GenerateCommand.class,
                 QuickstartCommand.class,
+                EvalCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
