@@ -45,12 +45,12 @@ public final class QuickstartExample {
         for (int i = 0; i < 200; i++) sftTrainer.trainStep();
 
         List<StepwiseInstance> heldOut = instances(hard.test());
-        System.out.printf("start:     step similarity %.3f%n", StepSimilarityEval.evaluate(policy, tok, heldOut, 64).meanSimilarity());
+        System.out.printf("start:     step similarity %.3f%n", StepSimilarityEval.evaluate(policy, tok, heldOut, 96).meanSimilarity());
 
         // 2. SRL: G rollouts per step-wise instance, reward = similarity to the expert step (-1 for a broken format).
         List<GrpoPrompt> prompts = new ArrayList<>();
         for (StepwiseInstance s : instances(hard.train())) prompts.add(new GrpoPrompt(s.id(), tok.encode(prompt(s)), s.target()));
-        var grpo = new GrpoConfig(8, 6, 64, 1.0, 0, 1.0, tok.eosIds(), 1, 0.2, 0.28, 0.0, KlEstimator.K3,
+        var grpo = new GrpoConfig(8, 6, 96, 1.0, 0, 1.0, tok.eosIds(), 1, 0.2, 0.28, 0.0, KlEstimator.K3,
                 LossAggregation.TOKEN_MEAN, AdvantageScaling.GROUP, 1e-6,
                 true, 1e-4, 4, false, 0, OptimizerConfig.constant(3e-4), 1, 3);
         var srl = new GrpoTrainer(policy, null, tok::decode, new StepSimilarityReward(), prompts, grpo);
@@ -58,7 +58,7 @@ public final class QuickstartExample {
             var report = srl.trainStep();
             if (i % 10 == 9) System.out.printf("SRL step %d: reward %.3f%n", i + 1, report.metrics().get("reward_mean"));
         }
-        System.out.printf("after SRL: step similarity %.3f%n", StepSimilarityEval.evaluate(policy, tok, heldOut, 64).meanSimilarity());
+        System.out.printf("after SRL: step similarity %.3f%n", StepSimilarityEval.evaluate(policy, tok, heldOut, 96).meanSimilarity());
     }
 
     /** Instance k of a problem: the task and expert steps before k; the target is step k, the hint its title. */

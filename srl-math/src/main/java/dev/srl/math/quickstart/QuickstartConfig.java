@@ -58,7 +58,7 @@ public record QuickstartConfig(long seed, Difficulty easy, Difficulty hard, int 
                 96, 2, 4, 512,
                 300, 16, 3e-3,
                 50, 8, 6, 3e-4, 1.0,
-                64, 60, 5, 4);
+                96, 60, 5, 4);
     }
 
     /** A toy size for tests: a few steps of everything. */
