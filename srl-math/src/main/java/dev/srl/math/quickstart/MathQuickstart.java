@@ -162,7 +162,7 @@ public final class MathQuickstart {
                     OptimizerConfig.cosine(c.sftLr(), Math.max(1, c.sftSteps() / 10), c.sftSteps(), c.sftLr() / 10), c.seed(), 0, 3);
             TrainingRun.create(runDir.resolve("sft"), Map.of("quickstart", c, "sft", sftConfig),
                             new TrainingRun.Options(c.sftSteps(), 0, 0, 0, false, new PhaseConsole(progress, "sft", 25), modelFiles))
-                    .train(new SftTrainer(policy, sft, List.of(), sftConfig));
+                    .train(new CollectingTrainable(new SftTrainer(policy, sft, List.of(), sftConfig), 5));
         }
 
         List<StepwiseInstance> heldOut = instances(hard.test());
@@ -185,10 +185,10 @@ public final class MathQuickstart {
         }
         GrpoConfig grpo = new GrpoConfig(c.groupSize(), c.promptsPerStep(), c.maxNewTokens(), c.temperature(), 0, 1.0,
                 tokenizer.eosIds(), 1, 0.2, 0.28, 0.0, KlEstimator.K3, LossAggregation.TOKEN_MEAN, AdvantageScaling.GROUP,
-                GroupAdvantage.DEFAULT_EPSILON, true, 1e-4, 4, false, 0, OptimizerConfig.constant(c.srlLr()), c.seed(), 3);
+                GroupAdvantage.DEFAULT_EPSILON, true, 1e-4, 4, false, 16, OptimizerConfig.constant(c.srlLr()), c.seed(), 3);
         TrainingRun.create(runDir.resolve("srl"), Map.of("quickstart", c, "grpo", grpo),
                         new TrainingRun.Options(c.srlSteps(), 0, 10, 2, false, new PhaseConsole(progress, "srl", 5), modelFiles))
-                .train(new GrpoTrainer(policy, null, tokenizer::decode, new StepSimilarityReward(), prompts, grpo));
+                .train(new CollectingTrainable(new GrpoTrainer(policy, null, tokenizer::decode, new StepSimilarityReward(), prompts, grpo), 1));
 
         clock.phase("evaluating after SRL");
         StepSimilarityEval.Summary stepsAfter = StepSimilarityEval.evaluate(policy, tokenizer, heldOut, c.maxNewTokens());
