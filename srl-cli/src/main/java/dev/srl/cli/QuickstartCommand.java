@@ -47,10 +47,10 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the curriculum, weights, data order and sampling (default: 1).")
     Long seed;
 
-    @Option(names = "--sft-steps", paramLabel = "N", description = "SFT warm-up updates (default: 300).")
+    @Option(names = "--sft-steps", paramLabel = "N", description = "SFT warm-up updates (default: 200).")
     Integer sftSteps;
 
-    @Option(names = "--srl-steps", paramLabel = "N", description = "SRL (GRPO) updates (default: 50).")
+    @Option(names = "--srl-steps", paramLabel = "N", description = "SRL (GRPO) updates (default: 40).")
     Integer srlSteps;
 
     @Option(names = "--base", paramLabel = "DIR",

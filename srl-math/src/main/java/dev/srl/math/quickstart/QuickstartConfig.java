@@ -56,8 +56,8 @@ public record QuickstartConfig(long seed, Difficulty easy, Difficulty hard, int 
     public static QuickstartConfig defaults() {
         return new QuickstartConfig(1, new Difficulty(2, 2, 1), new Difficulty(2, 3, 1), 600, 600, 60,
                 96, 2, 4, 512,
-                300, 16, 3e-3,
-                50, 8, 6, 3e-4, 1.0,
+                200, 16, 3e-3,
+                40, 8, 6, 3e-4, 1.0,
                 96, 60, 5, 4);
     }
 
