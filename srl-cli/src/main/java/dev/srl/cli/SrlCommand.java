@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
                 SimilarityCommand.class,
                 RewardCommand.class,
                 BenchCommand.class,
+                BuildStepsCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
