@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 RewardCommand.class,
                 BenchCommand.class,
                 BuildStepsCommand.class,
+                TrainCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
