@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 BuildStepsCommand.class,
                 TrainCommand.class,
+                EvalCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

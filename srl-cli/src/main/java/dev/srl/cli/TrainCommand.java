@@ -7,12 +7,11 @@ import dev.srl.core.model.io.ModelConfigJson;
 import dev.srl.core.model.io.ModelFolder;
 import dev.srl.core.prompt.PromptRenderer;
 import dev.srl.core.reward.StepSimilarityReward;
-import dev.srl.core.tokenizer.ChatMessage;
-import dev.srl.core.tokenizer.ChatTemplate;
 import dev.srl.core.tokenizer.Tokenizer;
 import dev.srl.core.tokenizer.Tokenizers;
 import dev.srl.core.train.config.ConfigLoader;
 import dev.srl.core.train.config.TrainConfig;
+import dev.srl.core.train.eval.StepPrompts;
 import dev.srl.core.train.grpo.GrpoConfig;
 import dev.srl.core.train.grpo.GrpoPrompt;
 import dev.srl.core.train.grpo.GrpoTrainer;
@@ -108,8 +107,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private static int[] encodePrompt(Tokenizer tok, PromptRenderer renderer, StepwiseInstance i) {
-        List<ChatMessage> messages = renderer.render(i).messages().stream().map(m -> new ChatMessage(m.role(), m.content())).toList();
-        return tok.encode(ChatTemplate.CHATML.render(messages, true));
+        return StepPrompts.encode(tok, renderer, i);
     }
 
     /** The expert step as the assistant's answer, closed by the first EOS id. */

@@ -104,6 +104,21 @@ class TrainCommandTest {
     }
 
     @Test
+    void evalScoresACheckpoint() throws IOException {
+        Path cfg = setUp();
+        assertEquals("0", run("train", "--config", cfg.toString(), "--set", "steps=1")[0]);
+        Path out = dir.resolve("eval.jsonl");
+        String[] r = run("eval", "--model", dir.resolve("runs/t/checkpoints/step-1").toString(), "--data",
+                dir.resolve("steps.jsonl").toString(), "--max-new-tokens", "4", "--out", out.toString());
+        assertEquals("0", r[0], r[2]);
+        assertTrue(r[1].contains("2 responses: mean reward"), r[1]);
+        assertEquals(2, Files.readAllLines(out).size());
+        assertTrue(Files.readString(out).contains("\"format_ok\":false"));   // 4 tokens cannot close a think block
+        r = run("eval", "--model", dir.resolve("model").toString(), "--data", dir.resolve("steps.jsonl").toString(), "--template", "x");
+        assertEquals("2", r[0]);
+    }
+
+    @Test
     void configErrorsNameTheFieldAndExit2() throws IOException {
         Path cfg = setUp();
         String[] r = run("train", "--config", cfg.toString(), "--set", "grpo.groupSise=4");
