@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 BuildStepsCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                LogprobsCommand.class,
+                GenerateCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
