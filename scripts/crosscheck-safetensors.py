@@ -11,6 +11,12 @@
       EXPECTED.json, whose "values" are the float32 (or float64) inputs; BF16 tensors are compared
       against this script's own round-to-nearest-even, computed exactly with fractions.
 
+  crosscheck-safetensors.py torch-write FILE EXPECTED.json
+  crosscheck-safetensors.py torch-check FILE EXPECTED.json [FILE EXPECTED.json ...]
+      The same with PyTorch doing the conversions (float32 -> bfloat16/float16 and back), for
+      interpreters that have torch (e.g. Debian's python3-torch); the file layout is still written and
+      parsed here, since old torch versions have no safetensors module.
+
 Exit status 0 when everything matches; otherwise a message on stderr and status 1.
 """
 import json
@@ -137,8 +143,64 @@ def check(path, expected_path):
     print("crosscheck: %d tensors match" % len(want["tensors"]))
 
 
+def torch_write(path, expected_path):
+    import torch
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(3, 5, generator=g) * 3
+    tensors = {
+        "t.f32": x, "t.bf16": x.to(torch.bfloat16), "t.f16": x.to(torch.float16), "t.f64": x.double() / 7,
+        "t.scalar": torch.tensor(2.5), "t.empty": torch.zeros(0, 4),
+    }
+    names = {torch.float32: "F32", torch.bfloat16: "BF16", torch.float16: "F16", torch.float64: "F64"}
+    same_size_int = {torch.float32: torch.int32, torch.bfloat16: torch.int16, torch.float16: torch.int16,
+                     torch.float64: torch.int64}
+    header, data, expected = {"__metadata__": {"format": "pt"}}, bytearray(), {}
+    for name, t in tensors.items():
+        t = t.contiguous()
+        begin = len(data)
+        # Reinterpret as a same-size integer so numpy can give the raw little-endian bytes (bfloat16 has no numpy type).
+        data += t.view(same_size_int[t.dtype]).numpy().astype("<i%d" % t.element_size()).tobytes()
+        header[name] = {"dtype": names[t.dtype], "shape": list(t.shape), "data_offsets": [begin, len(data)]}
+        widened = t.double() if t.dtype == torch.float64 else t.float()
+        expected[name] = {"dtype": names[t.dtype], "shape": list(t.shape), "values": widened.reshape(-1).tolist()}
+    text = json.dumps(header).encode("utf-8")
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text + bytes(data))
+    with open(expected_path, "w") as f:
+        json.dump({"tensors": expected, "metadata": header["__metadata__"]}, f)
+
+
+def torch_check(path, expected_path):
+    import torch
+    with open(path, "rb") as f:
+        raw = f.read()
+    (n,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + n].decode("utf-8"))
+    header.pop("__metadata__", None)
+    data = raw[8 + n:]
+    with open(expected_path) as f:
+        want = json.load(f)["tensors"]
+    dtypes = {"F32": torch.float32, "BF16": torch.bfloat16, "F16": torch.float16, "F64": torch.float64}
+    for name, w in want.items():
+        h = header[name]
+        b, e = h["data_offsets"]
+        dt = dtypes[h["dtype"]]
+        got = torch.frombuffer(bytearray(data[b:e]), dtype=dt) if e > b else torch.zeros(0, dtype=dt)
+        got = got.reshape(h["shape"])
+        # What torch itself makes of the float32 (or float64) inputs in the file's dtype.
+        source = torch.tensor(w["values"], dtype=torch.float64 if dt == torch.float64 else torch.float32)
+        exp = source.to(dt).reshape(w["shape"])
+        if got.dtype != exp.dtype or list(got.shape) != list(exp.shape) or not torch.equal(got, exp):
+            diff = (got.double() - exp.double()).abs().max().item() if got.numel() else 0
+            fail("%s differs from torch's own %s conversion (max |diff| %g)" % (name, h["dtype"], diff))
+    print("crosscheck: %d tensors match torch" % len(want))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 4 or sys.argv[1] not in ("write", "check"):
+    modes = {"write": write, "check": check, "torch-write": torch_write, "torch-check": torch_check}
+    pairs = sys.argv[2:]
+    if len(sys.argv) < 4 or len(pairs) % 2 or sys.argv[1] not in modes:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
-    (write if sys.argv[1] == "write" else check)(sys.argv[2], sys.argv[3])
+    for i in range(0, len(pairs), 2):   # several FILE EXPECTED pairs share one interpreter start (torch is slow to import)
+        modes[sys.argv[1]](pairs[i], pairs[i + 1])

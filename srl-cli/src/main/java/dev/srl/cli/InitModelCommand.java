@@ -43,7 +43,7 @@ final class InitModelCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write.")
     Path out;
 
-    @Option(names = "--force", description = "Replace --out if it already exists and is not empty.")
+    @Option(names = "--force", description = "Replace --out if it is an existing model folder (one with a config.json).")
     boolean force;
 
     @Override

@@ -88,7 +88,8 @@ class InitModelCommandTest {
 
     @Test
     void keepsAnExistingFolderUnlessForced() throws IOException {
-        Path out = Files.createDirectories(dir.resolve("m"));
+        Path out = dir.resolve("m");
+        assertEquals("0", run("init-model", "--config", QWEN.toString(), "--out", out.toString())[0]);
         Files.writeString(out.resolve("keep.txt"), "x");
         String[] r = run("init-model", "--config", QWEN.toString(), "--out", out.toString());
         assertEquals("2", r[0]);
@@ -97,6 +98,13 @@ class InitModelCommandTest {
         assertEquals("0", run("init-model", "--config", QWEN.toString(), "--out", out.toString(), "--force")[0]);
         assertFalse(Files.exists(out.resolve("keep.txt")));
         assertTrue(Files.exists(out.resolve("model.safetensors")));
+
+        Path notModel = Files.createDirectories(dir.resolve("notes"));
+        Files.writeString(notModel.resolve("a.txt"), "x");
+        r = run("init-model", "--config", QWEN.toString(), "--out", notModel.toString(), "--force");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("not a model folder"), r[2]);
+        assertTrue(Files.exists(notModel.resolve("a.txt")));
     }
 
     @Test

@@ -154,8 +154,8 @@ public final class ModelConfigJson {
     }
 
     /**
-     * The Hugging Face form of a config, complete enough for {@code transformers}' {@code AutoModelForCausalLM}
-     * to build the same architecture.
+     * The Hugging Face form of a config: {@code architectures}, {@code model_type} and every field the
+     * Llama/Qwen2 config classes read for this architecture, with values that reproduce it.
      */
     public static String toJson(ModelConfig c, String torchDtype) {
         boolean llama = c.modelType().equals("llama");

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * whose end-of-sequence ids replace the config's when present.
  *
  * <p>Saving writes everything into a temporary sibling folder and renames it into place, so a crash leaves
- * either the old folder or the new one, never a mixture. Folders saved here open in {@code transformers}
- * ({@code AutoModelForCausalLM.from_pretrained}).
+ * either the old folder or the new one, never a mixture. Saved folders follow the layout {@code transformers}
+ * reads (architectures, torch_dtype, {@code format: pt} metadata); loading them there has not been tried here,
+ * as {@code transformers} is not installable on the build machines.
  *
  * <pre>{@code
  * ModelFolder m = ModelFolder.load(Path.of("models/tiny"));              // FLOAT weights
@@ -63,14 +64,19 @@ public record ModelFolder(Path dir, ModelConfig config, Map<String, INDArray> we
     /**
      * Writes a model folder: {@code config.json}, {@code model.safetensors} (F32, or F64 for DOUBLE weights),
      * {@code generation_config.json} when the config has eos ids, and a copy of {@code tokenizerJsonToCopy}
-     * unless it is null. An existing folder at {@code dir} is replaced as a whole.
+     * unless it is null. An existing model folder (one with a {@code config.json}) or empty folder at {@code dir}
+     * is replaced as a whole; anything else there is refused.
      *
-     * @throws IllegalArgumentException if the weights do not match the config (naming the tensor)
+     * @throws IllegalArgumentException if the weights do not match the config (naming the tensor), or {@code dir}
+     *                                  holds something other than a model folder
      */
     public static void save(Path dir, ModelConfig config, Map<String, INDArray> weights, Path tokenizerJsonToCopy)
             throws IOException {
         ModelWeights.validate(config, weights, "weights to save");
         Path target = dir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !replaceable(target)) {
+            throw new IllegalArgumentException(dir + " exists and is not a model folder (no " + CONFIG + "); refusing to replace it");
+        }
         Path parent = target.getParent();
         Files.createDirectories(parent);
         // Not Files.createTempDirectory: its owner-only permissions would stick to the published folder.
@@ -85,6 +91,15 @@ public record ModelFolder(Path dir, ModelConfig config, Map<String, INDArray> we
             replace(temp, target);
         } finally {
             deleteTree(temp);
+        }
+    }
+
+    /** Only an empty folder or an earlier model folder may be replaced: never, say, a home directory by mistake. */
+    private static boolean replaceable(Path target) throws IOException {
+        if (!Files.isDirectory(target)) return false;
+        if (Files.isRegularFile(target.resolve(CONFIG))) return true;
+        try (Stream<Path> s = Files.list(target)) {
+            return s.findAny().isEmpty();
         }
     }
 

@@ -258,7 +258,7 @@ public final class SafetensorsReader implements TensorSource {
             if (type == DataType.FLOAT) convert(src, t.dtype(), dst.asFloatBuffer());
             else convert(src, t.dtype(), dst.asDoubleBuffer());
         }
-        return out;
+        return out;   // returning it keeps the array's native memory alive while its raw address is in use
     }
 
     @Override

@@ -10,6 +10,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 
 import java.io.IOException;
+import java.lang.ref.Reference;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -130,6 +131,8 @@ public final class SafetensorsWriter {
             chunk.flip();
             writeFully(ch, chunk);
         }
+        // Only the raw address is used above: keep the array (and so its native memory) alive until here.
+        Reference.reachabilityFence(a);
     }
 
     private static void encode(FloatBuffer s, SafetensorsDtype out, ByteBuffer dst) {

@@ -49,6 +49,13 @@ public interface TensorSource extends Closeable {
         return read(name, info(name).dtype() == SafetensorsDtype.F64 ? DataType.DOUBLE : DataType.FLOAT);
     }
 
+    /** Reads every tensor, in file order, each as {@link #read(String)} does (e.g. optimizer state). */
+    default Map<String, INDArray> readAll() {
+        Map<String, INDArray> out = new java.util.LinkedHashMap<>();
+        for (String name : names()) out.put(name, read(name));
+        return out;
+    }
+
     /** Reads a tensor into a float array (row-major); the shape is {@code info(name).shape()}. */
     float[] readFloats(String name);
 

@@ -88,6 +88,19 @@ class ModelFolderTest {
     }
 
     @Test
+    void saveNeverReplacesAFolderThatIsNotAModel() throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Files.writeString(home.resolve("thesis.tex"), "precious");
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> ModelFolder.save(home, QWEN, ModelWeights.random(QWEN, 1, DataType.FLOAT), null));
+        assertTrue(e.getMessage().contains("not a model folder"), e.getMessage());
+        assertEquals("precious", Files.readString(home.resolve("thesis.tex")));
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        ModelFolder.save(empty, QWEN, ModelWeights.random(QWEN, 1, DataType.FLOAT), null);
+        assertTrue(Files.isRegularFile(empty.resolve("model.safetensors")));
+    }
+
+    @Test
     void saveRefusesMismatchedWeightsAndLeavesNothing() {
         Map<String, INDArray> w = new HashMap<>(ModelWeights.random(QWEN, 1, DataType.FLOAT));
         w.put("model.norm.weight", Nd4j.ones(DataType.FLOAT, 65));

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Cross-checks against scripts/crosscheck-safetensors.py, which reads and writes the format with nothing but
- * Python's struct and json modules (and rounds to BF16 with exact fractions). Skipped without python3.
+ * Python's struct and json modules (and rounds to BF16 with exact fractions). Skipped without python3; the
+ * PyTorch variants (torch's own BF16/F16 conversions) are skipped where no interpreter has torch.
  */
 class SafetensorsCrossCheckTest {
     private static final Path SCRIPT = Path.of("..", "scripts", "crosscheck-safetensors.py");
@@ -43,8 +45,28 @@ class SafetensorsCrossCheckTest {
     }
 
     private static String python(String... args) throws IOException, InterruptedException {
+        return run("python3", args);
+    }
+
+    /** An interpreter that has PyTorch (CI does not install it; Debian's python3-torch lands in /usr/bin/python3). */
+    private static String torchPython() {
+        for (String py : List.of("python3", "/usr/bin/python3")) {
+            try {
+                // find_spec does not import torch, which alone takes seconds.
+                Process p = new ProcessBuilder(py, "-c", "import importlib.util as u, sys; "
+                        + "sys.exit(u.find_spec('torch') is None or u.find_spec('numpy') is None)").redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                if (p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0) return py;
+            } catch (IOException | InterruptedException e) {
+                // try the next one
+            }
+        }
+        return null;
+    }
+
+    private static String run(String interpreter, String... args) throws IOException, InterruptedException {
         String[] cmd = new String[args.length + 2];
-        cmd[0] = "python3";
+        cmd[0] = interpreter;
         cmd[1] = SCRIPT.toString();
         System.arraycopy(args, 0, cmd, 2, args.length);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -58,9 +80,38 @@ class SafetensorsCrossCheckTest {
     void readsAFileWrittenByPlainPython() throws Exception {
         Path file = dir.resolve("py.safetensors"), expected = dir.resolve("py.json");
         python("write", file.toString(), expected.toString());
+        assertReadsAsExpected(file, expected, Map.of("format", "pt", "source", "python"), 6);
+    }
+
+    @Test
+    void readsAFileWhoseValuesTorchConverted() throws Exception {
+        String py = torchPython();
+        assumeTrue(py != null, "no python3 with torch");
+        Path file = dir.resolve("torch.safetensors"), expected = dir.resolve("torch.json");
+        run(py, "torch-write", file.toString(), expected.toString());
+        assertReadsAsExpected(file, expected, Map.of("format", "pt"), 6);
+    }
+
+    @Test
+    void ourBf16RoundingEqualsTorchs() throws Exception {
+        String py = torchPython();
+        assumeTrue(py != null, "no python3 with torch");
+        Map<String, INDArray> bf = Map.of("x", Nd4j.create(manyFloats(new Random(9)), new long[]{40, 100}, 'c'));
+        Path bfFile = dir.resolve("bf16.safetensors");
+        SafetensorsWriter.write(bfFile, bf, Map.of(), SafetensorsDtype.BF16);
+        Path bfExpected = expected(bf, "BF16", Map.of());
+        Map<String, INDArray> plain = Map.of("y", Nd4j.create(new float[]{1.5f, -2f, 3e-39f}, new long[]{3}, 'c'),
+                "z", Nd4j.create(new double[]{Math.E, -1e200}, new long[]{2}, 'c'));
+        Path plainFile = dir.resolve("plain.safetensors");
+        SafetensorsWriter.write(plainFile, plain, Map.of());
+        run(py, "torch-check", bfFile.toString(), bfExpected.toString(),
+                plainFile.toString(), expected(plain, null, Map.of()).toString());
+    }
+
+    private static void assertReadsAsExpected(Path file, Path expected, Map<String, String> metadata, int count) throws IOException {
         JsonNode want = JSON.readTree(expected.toFile());
         try (SafetensorsReader r = SafetensorsReader.open(file)) {
-            assertEquals(Map.of("format", "pt", "source", "python"), r.metadata());
+            assertEquals(metadata, r.metadata());
             var it = want.get("tensors").fields();
             int n = 0;
             while (it.hasNext()) {
@@ -80,7 +131,7 @@ class SafetensorsCrossCheckTest {
                 }
                 n++;
             }
-            assertEquals(6, n);
+            assertEquals(count, n);
             assertEquals(r.names().size(), n);
         }
     }
@@ -100,6 +151,14 @@ class SafetensorsCrossCheckTest {
         python("check", f32.toString(), expected(tensors, null, Map.of("format", "pt")).toString());
 
         // Many values, with exact ties and magnitudes near the top of the range, rounded to BF16.
+        Map<String, INDArray> bf = Map.of("x", Nd4j.create(manyFloats(rng), new long[]{40, 100}, 'c'));
+        Path bfFile = dir.resolve("bf16.safetensors");
+        SafetensorsWriter.write(bfFile, bf, Map.of(), SafetensorsDtype.BF16);
+        python("check", bfFile.toString(), expected(bf, "BF16", Map.of()).toString());
+    }
+
+    /** 4000 finite floats: Gaussians, exact BF16 ties, tiny values and arbitrary magnitudes. */
+    private static float[] manyFloats(Random rng) {
         float[] many = new float[4000];
         for (int i = 0; i < many.length; i++) {
             many[i] = switch (i % 4) {
@@ -109,10 +168,7 @@ class SafetensorsCrossCheckTest {
                 default -> Float.intBitsToFloat(rng.nextInt() & 0x7F7FFFFF);               // any finite magnitude
             };
         }
-        Map<String, INDArray> bf = Map.of("x", Nd4j.create(many, new long[]{40, 100}, 'c'));
-        Path bfFile = dir.resolve("bf16.safetensors");
-        SafetensorsWriter.write(bfFile, bf, Map.of(), SafetensorsDtype.BF16);
-        python("check", bfFile.toString(), expected(bf, "BF16", Map.of()).toString());
+        return many;
     }
 
     private Path expected(Map<String, INDArray> tensors, String dtype, Map<String, String> metadata) throws IOException {

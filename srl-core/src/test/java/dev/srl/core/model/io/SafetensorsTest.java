@@ -66,6 +66,7 @@ class SafetensorsTest {
             assertEquals(DataType.DOUBLE, back.dataType());
             assertEquals(x, back);
             assertEquals(Math.PI, back.getDouble(0, 0), 0.0);
+            assertEquals(Map.of("x", x), r.readAll());
             assertEquals((float) Math.PI, r.read("x", DataType.FLOAT).getFloat(0, 0), 0f);
         }
     }
