@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,6 +69,13 @@ class SequenceMatcherTest {
         var m = new SequenceMatcher("😀x", "y😀", false);
         assertEquals(List.of(new Match(0, 1, 1), new Match(2, 2, 0)), m.matchingBlocks());
         assertEquals(2, m.lengthA());
+    }
+
+    @Test
+    void codePointsAgreeWithTheJdk() {
+        for (String s : new String[]{"", "abc", "𝔸😀x", "\ud800", "x\udc00", "\ud800\ud800\udc00", "a\ud83d", "\udc00\ud800"}) {
+            assertArrayEquals(s.codePoints().toArray(), SequenceMatcher.codePoints(s), s);
+        }
     }
 
     @Test
