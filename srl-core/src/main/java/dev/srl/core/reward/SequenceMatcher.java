@@ -376,6 +376,7 @@ public final class SequenceMatcher {
         private int[] hashIds;
         private int[] keys;
         private int size;
+        private int hashCount;
 
         ElementIds(int expected) {
             Arrays.fill(ascii, -1);
@@ -420,8 +421,6 @@ public final class SequenceMatcher {
             if (++hashCount * 2 > hashKeys.length) grow();
             return id;
         }
-
-        private int hashCount;
 
         private int newId(int key) {
             if (size == keys.length) keys = Arrays.copyOf(keys, size * 2);
