@@ -6,7 +6,6 @@ import dev.srl.core.io.AtomicOutput;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -29,7 +28,7 @@ import java.util.regex.Pattern;
  *
  * <p>A file this class cannot reproduce exactly is refused with an {@link IllegalArgumentException} naming
  * the file and the component: another model type (WordPiece, Unigram, WordLevel), a normalizer other than
- * NFC, a pre-tokenizer other than Split/ByteLevel, a decoder other than ByteLevel, a post-processor that
+ * NFC, a pre-tokenizer other than Split/Digits/ByteLevel, a decoder other than ByteLevel, a post-processor that
  * adds tokens (TemplateProcessing with a BOS, ...), {@code byte_fallback}, dropout, subword prefixes or
  * suffixes, and added tokens with lstrip/rstrip/single_word. Truncation and padding settings in the file
  * are ignored: they belong to batching, not to the vocabulary.
@@ -188,8 +187,7 @@ public final class BpeTokenizer implements Tokenizer {
             }
             ByteLevel.appendBytes(idToToken[id], bytes);
         }
-        // String's UTF-8 decoding replaces malformed sequences with U+FFFD, like HF's from_utf8_lossy.
-        return bytes.toString(StandardCharsets.UTF_8);
+        return ByteLevel.decodeUtf8(bytes.toByteArray(), bytes.size());
     }
 
     @Override
@@ -314,10 +312,14 @@ public final class BpeTokenizer implements Tokenizer {
                         step.path("use_regex").asBoolean(true));
             } else if (type.equals("Split") && !last) {
                 splits.add(readSplit(f, step, where));
-            } else if (type.equals("ByteLevel") || type.equals("Split")) {
-                throw f.error(where + ": " + type + " here is not supported (only Split steps followed by one ByteLevel)");
+            } else if (type.equals("Digits") && !last) {
+                // HF's Digits isolates runs of numeric characters (Rust's char::is_numeric, i.e. \p{N}),
+                // or each one alone with individual_digits (SmolLM2's pre-tokenizer).
+                splits.add(PreTokenizer.compile(step.path("individual_digits").asBoolean(false) ? "\\p{N}" : "\\p{N}+"));
+            } else if (type.equals("ByteLevel") || type.equals("Split") || type.equals("Digits")) {
+                throw f.error(where + ": " + type + " here is not supported (only Split or Digits steps followed by one ByteLevel)");
             } else {
-                throw f.error(where + ".type '" + type + "' is not supported (only Split and ByteLevel)");
+                throw f.error(where + ".type '" + type + "' is not supported (only Split, Digits and ByteLevel)");
             }
         }
         throw f.error("pre_tokenizer has no ByteLevel step; only byte-level BPE is supported");

@@ -57,4 +57,49 @@ final class ByteLevel {
         }
         out.write(mapped, 0, n);
     }
+
+    /**
+     * Decodes UTF-8, writing one U+FFFD for each maximal invalid subpart exactly as Rust's
+     * {@code String::from_utf8_lossy} (which HF's decoder uses) does; Java's own decoder sometimes writes
+     * one replacement where Rust writes two, e.g. for a truncated three-byte sequence followed by a stray byte.
+     */
+    static String decodeUtf8(byte[] b, int len) {
+        StringBuilder sb = new StringBuilder(len);
+        int i = 0;
+        while (i < len) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                sb.append((char) c);
+                i++;
+                continue;
+            }
+            int width = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            if (width == 0) {
+                sb.append('\ufffd');
+                i++;
+                continue;
+            }
+            // The second byte's range depends on the first (no overlongs, no surrogates, nothing past U+10FFFF).
+            int lo = 0x80, hi = 0xBF;
+            if (c == 0xE0) lo = 0xA0;
+            else if (c == 0xED) hi = 0x9F;
+            else if (c == 0xF0) lo = 0x90;
+            else if (c == 0xF4) hi = 0x8F;
+            int good = 1;
+            if (i + 1 < len && (b[i + 1] & 0xFF) >= lo && (b[i + 1] & 0xFF) <= hi) {
+                good = 2;
+                while (good < width && i + good < len && (b[i + good] & 0xC0) == 0x80) good++;
+            }
+            if (good < width) {
+                sb.append('\ufffd');
+                i += good;
+                continue;
+            }
+            int cp = c & (0xFF >> (width + 1));
+            for (int k = 1; k < width; k++) cp = (cp << 6) | (b[i + k] & 0x3F);
+            sb.appendCodePoint(cp);
+            i += width;
+        }
+        return sb.toString();
+    }
 }

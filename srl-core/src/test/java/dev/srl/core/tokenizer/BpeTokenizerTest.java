@@ -128,6 +128,21 @@ class BpeTokenizerTest {
     }
 
     @Test
+    void digitsPreTokenizerIsolatesNumbers() throws IOException {
+        ObjectNode root = TinyBpeFiles.gpt2Style(List.of("1 2", "Ġ 1"), false);
+        ObjectNode seq = root.putObject("pre_tokenizer");
+        seq.put("type", "Sequence");
+        ObjectNode digits = seq.putArray("pretokenizers").addObject();
+        digits.put("type", "Digits");
+        digits.put("individual_digits", true);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) seq.get("pretokenizers")).add(TinyBpeFiles.byteLevel(false, true));
+        // GPT-2's regex alone keeps " 12" as one piece; Digits cuts the digits off first.
+        assertArrayEquals(new int[] {'a', ' ', '1', '2'}, load(root).encode("a 12"));
+        digits.put("individual_digits", false);
+        assertArrayEquals(new int[] {'a', ' ', id(root, "12")}, load(root).encode("a 12"));
+    }
+
+    @Test
     void ignoreMergesTakesWholePreTokensFromTheVocabulary() throws IOException {
         ObjectNode root = TinyBpeFiles.qwenStyle(HELLO, false);
         ((ObjectNode) root.get("model").get("vocab")).put("xyz", 900);
