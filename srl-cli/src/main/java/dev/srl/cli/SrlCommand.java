@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 QuickstartCommand.class,
                 EvalCommand.class,
+                TrainCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

@@ -24,6 +24,29 @@ final class Blas {
                      INDArray a, long aOff, int lda, INDArray b, long bOff, int ldb,
                      double beta, INDArray c, long cOff, int ldc) {
         if (m == 0 || n == 0) return;
+        long work = (long) m * n * k;
+        if (work >= SINGLE_THREAD_WORK && work < SPLIT_WORK && n > 1) {
+            // Split along n into pieces below OpenBLAS's multithreading threshold (see SINGLE_THREAD_WORK).
+            int pieces = (int) Math.min(n, (work + SINGLE_THREAD_WORK - 1) / SINGLE_THREAD_WORK + 1);
+            int step = (n + pieces - 1) / pieces;
+            for (int j = 0; j < n; j += step) {
+                int w = Math.min(step, n - j);
+                gemmCall(transA, transB, m, w, k, alpha, a, aOff, lda,
+                        b, bOff + (transB ? (long) j * ldb : j), ldb, beta, c, cOff + j, ldc);
+            }
+            return;
+        }
+        gemmCall(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** OpenBLAS 0.3.19 runs a gemm on one thread below m*n*k = 65536 * GEMM_MULTITHREAD_THRESHOLD (4). */
+    private static final long SINGLE_THREAD_WORK = 65536L * 4;
+    // Small products (decoding: a few rows) gain nothing from a second thread but pay for waking it.
+    private static final long SPLIT_WORK = 1L << 22;
+
+    private static void gemmCall(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                     INDArray a, long aOff, int lda, INDArray b, long bOff, int ldb,
+                     double beta, INDArray c, long cOff, int ldc) {
         int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
         int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
         DataType dt = c.dataType();
@@ -69,10 +92,15 @@ final class Blas {
 
     /** Copies {@code n} elements from {@code x[xOff..]} to {@code y[yOff..]}. */
     static void copy(int n, INDArray x, long xOff, INDArray y, long yOff) {
+        copy(n, x, xOff, 1, y, yOff, 1);
+    }
+
+    /** Copies {@code n} elements {@code x[xOff + i*incX]} to {@code y[yOff + i*incY]}. */
+    static void copy(int n, INDArray x, long xOff, int incX, INDArray y, long yOff, int incY) {
         if (y.dataType() == DataType.FLOAT) {
-            openblas.cblas_scopy(n, floats(x, xOff), 1, floats(y, yOff), 1);
+            openblas.cblas_scopy(n, floats(x, xOff), incX, floats(y, yOff), incY);
         } else {
-            openblas.cblas_dcopy(n, doubles(x, xOff), 1, doubles(y, yOff), 1);
+            openblas.cblas_dcopy(n, doubles(x, xOff), incX, doubles(y, yOff), incY);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.srl.core.model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Rotary position embeddings in the Hugging Face "rotate_half" convention:
@@ -16,13 +15,17 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  */
 final class Rope {
     private final int headDim;
+    private final int heads;
+    private final int kvHeads;
     private final double theta;
     private final DataType dataType;
-    private INDArray cos = null;
-    private INDArray sinSigned = null;
+    // [positions, heads*headDim] tables, tiled per head so the rotation is plain elementwise arithmetic
+    private INDArray cosQ, sinQ, cosK, sinK;
 
-    Rope(int headDim, double theta, DataType dataType) {
+    Rope(int headDim, int heads, int kvHeads, double theta, DataType dataType) {
         this.headDim = headDim;
+        this.heads = heads;
+        this.kvHeads = kvHeads;
         this.theta = theta;
         this.dataType = dataType;
         ensure(64);
@@ -30,8 +33,8 @@ final class Rope {
 
     /** Grows the tables to cover positions {@code < length}. */
     private void ensure(int length) {
-        if (cos != null && cos.size(0) >= length) return;
-        int n = Math.max(length, cos == null ? 0 : (int) cos.size(0) * 2);
+        if (cosQ != null && cosQ.size(0) >= length) return;
+        int n = Math.max(length, cosQ == null ? 0 : (int) cosQ.size(0) * 2);
         int half = headDim / 2;
         double[][] c = new double[n][headDim];
         double[][] s = new double[n][headDim];
@@ -50,41 +53,63 @@ final class Rope {
                 s[p][i + half] = sv;
             }
         }
-        cos = Nd4j.create(c).castTo(dataType);
-        sinSigned = Nd4j.create(s).castTo(dataType);
+        INDArray cos = Nd4j.create(c).castTo(dataType);
+        INDArray sinSigned = Nd4j.create(s).castTo(dataType);
+        cosQ = cos.repeat(1, heads).reshape(n, (long) heads * headDim);
+        sinQ = sinSigned.repeat(1, heads).reshape(n, (long) heads * headDim);
+        cosK = cos.repeat(1, kvHeads).reshape(n, (long) kvHeads * headDim);
+        sinK = sinSigned.repeat(1, kvHeads).reshape(n, (long) kvHeads * headDim);
     }
 
-    /** The tables gathered for each row's position: {@code [N, 1, headDim]} each. */
-    record Angles(INDArray cos, INDArray sinSigned) {
+    /** The tables gathered for each row's position, for queries {@code [N, heads*headDim]} and keys {@code [N, kvHeads*headDim]}. */
+    record Angles(INDArray cosQ, INDArray sinQ, INDArray cosK, INDArray sinK) {
     }
 
     Angles angles(int[] positions) {
         int max = 0;
         for (int p : positions) max = Math.max(max, p);
         ensure(max + 1);
-        int n = positions.length;
-        return new Angles(Nd4j.pullRows(cos, 1, positions).reshape(n, 1, headDim),
-                Nd4j.pullRows(sinSigned, 1, positions).reshape(n, 1, headDim));
+        return new Angles(Nd4j.pullRows(cosQ, 1, positions), Nd4j.pullRows(sinQ, 1, positions),
+                Nd4j.pullRows(cosK, 1, positions), Nd4j.pullRows(sinK, 1, positions));
     }
 
-    /** Rotates {@code x [N, heads*headDim]} in place. */
-    void apply(INDArray x, Angles a) {
-        INDArray x3 = x.reshape(x.size(0), x.size(1) / headDim, headDim);
-        INDArray swapped = swap(x3);
-        x3.muli(a.cos()).addi(swapped.muli(a.sinSigned()));
+    /** Rotates queries {@code [N, heads*headDim]} in place. */
+    void applyQ(INDArray x, Angles a) {
+        apply(x, a.cosQ(), a.sinQ());
+    }
+
+    /** Rotates keys {@code [N, kvHeads*headDim]} in place. */
+    void applyK(INDArray x, Angles a) {
+        apply(x, a.cosK(), a.sinK());
+    }
+
+    void backwardQ(INDArray dy, Angles a) {
+        backward(dy, a.cosQ(), a.sinQ());
+    }
+
+    void backwardK(INDArray dy, Angles a) {
+        backward(dy, a.cosK(), a.sinK());
+    }
+
+    private void apply(INDArray x, INDArray cos, INDArray sinSigned) {
+        INDArray swapped = swap(x);
+        x.muli(cos).addi(swapped.muli(sinSigned));
     }
 
     /** Back-propagates through {@link #apply} in place: {@code dy} becomes {@code dx}. */
-    void backward(INDArray dy, Angles a) {
-        INDArray d3 = dy.reshape(dy.size(0), dy.size(1) / headDim, headDim);
-        INDArray swapped = swap(d3.mul(a.sinSigned()));
-        d3.muli(a.cos()).addi(swapped);
+    private void backward(INDArray dy, INDArray cos, INDArray sinSigned) {
+        INDArray swapped = swap(dy.mul(sinSigned));
+        dy.muli(cos).addi(swapped);
     }
 
-    private INDArray swap(INDArray x3) {
-        int half = headDim / 2;
-        return Nd4j.concat(2,
-                x3.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(half, headDim)),
-                x3.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, half)));
+    /** {@code cat(x2, x1)} within every head of {@code x [N, h*headDim]}, as a new {@code [N, h*headDim]} array. */
+    private INDArray swap(INDArray x) {
+        // One strided BLAS copy per column of the [N*h, headDim] view; far cheaper than a concat op.
+        INDArray out = Nd4j.createUninitialized(x.dataType(), x.shape());
+        int rows = (int) (x.length() / headDim), half = headDim / 2;
+        for (int j = 0; j < headDim; j++) {
+            Blas.copy(rows, x, (j + half) % headDim, headDim, out, j, headDim);
+        }
+        return out;
     }
 }

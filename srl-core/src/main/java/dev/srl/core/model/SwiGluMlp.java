@@ -1,6 +1,8 @@
 package dev.srl.core.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.strict.Swish;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /** The SwiGLU feed-forward layer: {@code down(silu(gate(x)) * up(x))}, rows {@code [N, d]}. */
@@ -17,7 +19,7 @@ final class SwiGluMlp {
     static Output forward(INDArray x, INDArray wGate, INDArray wUp, INDArray wDown) {
         INDArray gate = Blas.timesTransposed(x, wGate);
         INDArray up = Blas.timesTransposed(x, wUp);
-        INDArray act = Transforms.sigmoid(gate, true).muli(gate).muli(up);
+        INDArray act = Nd4j.exec(new Swish(gate, Nd4j.createUninitialized(gate.dataType(), gate.shape()))).muli(up);
         return new Output(Blas.timesTransposed(act, wDown), new Saved(x, gate, up, act));
     }
 
@@ -28,8 +30,7 @@ final class SwiGluMlp {
         INDArray dAct = org.nd4j.linalg.factory.Nd4j.createUninitialized(s.act().dataType(), s.act().shape());
         Blas.times(dy, wDown, 0, dAct);
         INDArray sig = Transforms.sigmoid(s.gate(), true);
-        INDArray silu = sig.mul(s.gate());
-        INDArray dUpAct = dAct.mul(silu);
+        INDArray dUpAct = dAct.mul(s.gate()).muli(sig);
         // silu'(z) = sig(z) * (1 + z * (1 - sig(z)))
         INDArray dSilu = sig.rsub(1).muli(s.gate()).addi(1).muli(sig);
         INDArray dGateAct = dAct.muli(s.up()).muli(dSilu);

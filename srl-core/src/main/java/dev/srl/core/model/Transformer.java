@@ -72,7 +72,7 @@ public final class Transformer implements PolicyModel {
         }
         this.params = Collections.unmodifiableMap(p);
         this.dataType = dt;
-        this.rope = new Rope(config.headDim(), config.ropeTheta(), dt);
+        this.rope = new Rope(config.headDim(), config.numHeads(), config.numKvHeads(), config.ropeTheta(), dt);
         this.blocks = new TransformerBlock[config.numLayers()];
         for (int l = 0; l < blocks.length; l++) blocks[l] = new TransformerBlock(l, config, p, rope);
         this.embed = p.get(EMBED);

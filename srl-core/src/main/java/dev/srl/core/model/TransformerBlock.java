@@ -82,8 +82,8 @@ final class TransformerBlock {
             k.addiRowVector(bk);
             v.addiRowVector(bv);
         }
-        rope.apply(q, angles);
-        rope.apply(k, angles);
+        rope.applyQ(q, angles);
+        rope.applyK(k, angles);
         return new INDArray[]{q, k, v};
     }
 
@@ -98,8 +98,8 @@ final class TransformerBlock {
         INDArray dAttn = Nd4j.createUninitialized(s.attnOut().dataType(), s.attnOut().shape());
         Blas.times(dh, wo, 0, dAttn);
         INDArray[] d = attention.backward(dAttn, s.attn());
-        rope.backward(d[0], s.angles());
-        rope.backward(d[1], s.angles());
+        rope.backwardQ(d[0], s.angles());
+        rope.backwardK(d[1], s.angles());
         INDArray y = s.attnInput();
         String[] names = {"q_proj", "k_proj", "v_proj"};
         INDArray[] weights = {wq, wk, wv};

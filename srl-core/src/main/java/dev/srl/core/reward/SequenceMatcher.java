@@ -7,7 +7,7 @@ import java.util.function.IntPredicate;
 
 /**
  * CPython's {@code difflib.SequenceMatcher} (3.11) ported exactly, over Unicode code points: a string is
- * split with {@link String#codePoints()}, so a character outside the Basic Multilingual Plane (an emoji,
+ * split into code points (as {@link String#codePoints()} does), so a character outside the Basic Multilingual Plane (an emoji,
  * 𝔸) is one element, exactly as in Python, and never two UTF-16 units.
  *
  * <p>Everything that decides a score follows CPython: the {@code b2j} index of the second sequence; junk
@@ -59,17 +59,16 @@ public final class SequenceMatcher {
     // Python's bjunk, per position of b; null when there is no junk predicate (bjunk is then empty).
     private final boolean[] junkAt;
 
-    // Python's j2len / newj2len dictionaries as arrays indexed by j + 1. An entry is present only if its
-    // stamp equals the stamp of the row that wrote it, so nothing is ever cleared between rows or calls.
-    private int[] prevLen, prevStamp, curLen, curStamp;
-    private int stamp;
+    // Python's j2len / newj2len dictionaries as two arrays indexed by j + 1, swapped after every row. They are
+    // never cleared: an entry of the previous row is read only where that row is known to have written it.
+    private int[] prevLen, curLen;
     private int foundI, foundJ, foundSize;
 
     private List<Match> matchingBlocks;
 
     /** Compares two strings code point by code point, without a junk predicate. */
     public SequenceMatcher(String a, String b, boolean autojunk) {
-        this(a.codePoints().toArray(), b.codePoints().toArray(), null, autojunk);
+        this(codePoints(a), codePoints(b), null, autojunk);
     }
 
     /** Compares two strings with this library's default, {@code autojunk = false}. */
@@ -136,6 +135,22 @@ public final class SequenceMatcher {
             int e = ids.idOf(a[i]);
             aEntry[i] = e >= 0 && !removed[e] ? e : -1;
         }
+    }
+
+    /** The code points of {@code s}, as Python sees the elements of a str (a lone surrogate is one element). */
+    public static int[] codePoints(String s) {
+        int n = s.length();
+        int[] out = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            char c = s.charAt(i++);
+            if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(s.charAt(i))) {
+                out[k++] = Character.toCodePoint(c, s.charAt(i++));
+            } else {
+                out[k++] = c;
+            }
+        }
+        return k == n ? out : Arrays.copyOf(out, k);
     }
 
     /** {@code SequenceMatcher(None, a, b, autojunk=autojunk).ratio()}. */
@@ -267,27 +282,27 @@ public final class SequenceMatcher {
      * and {@link #foundSize} (no allocation in the hot loop).
      */
     private void longest(int alo, int ahi, int blo, int bhi) {
-        ensureWorkArrays(ahi - alo);
+        if (prevLen == null) {
+            prevLen = new int[b.length + 1];
+            curLen = new int[b.length + 1];
+        }
         int besti = alo, bestj = blo, bestsize = 0;
-        // One extra tick so that the first row cannot see the previous call's last row.
-        int s = ++stamp;
-        int[] pLen = prevLen, pStamp = prevStamp, cLen = curLen, cStamp = curStamp;
+        int[] pLen = prevLen, cLen = curLen;
         for (int i = alo; i < ahi; i++) {
-            s++;
             int[] t = pLen; pLen = cLen; cLen = t;
-            t = pStamp; pStamp = cStamp; cStamp = t;
             int e = aEntry[i];
             if (e < 0) continue;
+            // Python's j2len holds key j - 1 exactly when row i - 1 matched there: a[i-1] is in b2j,
+            // b[j-1] == a[i-1], and j - 1 lies in [blo, bhi). Then pLen[j] was written by row i - 1.
+            boolean prevRowIndexed = i > alo && aEntry[i - 1] >= 0;
+            int prevElement = prevRowIndexed ? a[i - 1] : 0;
             int p = start[e], end = start[e + 1];
             if (blo > 0) p = lowerBound(positions, p, end, blo);
-            int previous = s - 1;
             for (; p < end; p++) {
                 int j = positions[p];
                 if (j >= bhi) break;
-                // j2len.get(j - 1, 0) + 1, with j2len's key j - 1 stored at index j.
-                int k = (pStamp[j] == previous ? pLen[j] : 0) + 1;
+                int k = prevRowIndexed && j > blo && b[j - 1] == prevElement ? pLen[j] + 1 : 1;
                 cLen[j + 1] = k;
-                cStamp[j + 1] = s;
                 if (k > bestsize) {
                     besti = i - k + 1;
                     bestj = j - k + 1;
@@ -295,8 +310,8 @@ public final class SequenceMatcher {
                 }
             }
         }
-        stamp = s;
-        prevLen = pLen; prevStamp = pStamp; curLen = cLen; curStamp = cStamp;
+        prevLen = pLen;
+        curLen = cLen;
 
         // Extend over equal elements that are not junk (popular ones included, as in CPython), then over junk.
         boolean[] junk = junkAt;
@@ -325,24 +340,6 @@ public final class SequenceMatcher {
         foundSize = bestsize;
     }
 
-    private void ensureWorkArrays(int rows) {
-        if (prevLen == null) {
-            int n = b.length + 1;
-            prevLen = new int[n];
-            curLen = new int[n];
-            prevStamp = new int[n];
-            curStamp = new int[n];
-            Arrays.fill(prevStamp, Integer.MIN_VALUE);
-            Arrays.fill(curStamp, Integer.MIN_VALUE);
-            stamp = 0;
-        } else if (stamp > Integer.MAX_VALUE - rows - 4) {
-            // Stamps would wrap around: forget every entry and start counting again.
-            Arrays.fill(prevStamp, Integer.MIN_VALUE);
-            Arrays.fill(curStamp, Integer.MIN_VALUE);
-            stamp = 0;
-        }
-    }
-
     /** The first index in {@code sorted[from, to)} whose value is at least {@code key}. */
     private static int lowerBound(int[] sorted, int from, int to, int key) {
         int lo = from, hi = to;
@@ -360,6 +357,7 @@ public final class SequenceMatcher {
         private int[] hashIds;
         private int[] keys;
         private int size;
+        private int hashCount;
 
         ElementIds(int expected) {
             Arrays.fill(ascii, -1);
@@ -404,8 +402,6 @@ public final class SequenceMatcher {
             if (++hashCount * 2 > hashKeys.length) grow();
             return id;
         }
-
-        private int hashCount;
 
         private int newId(int key) {
             if (size == keys.length) keys = Arrays.copyOf(keys, size * 2);

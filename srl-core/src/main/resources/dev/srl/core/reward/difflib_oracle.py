@@ -2,7 +2,8 @@
 # Input on stdin: JSON lines {"a": str, "b": str, "autojunk": bool}.
 #   check [JUNK] -> one JSON line per pair: {"ratio": float, "blocks": [[i, j, n], ...]};
 #                   with JUNK, isjunk is `lambda c: c in JUNK` (JUNK given as a JSON string)
-#   bench REPS   -> one JSON line: {"seconds": [per repetition], "ratios": [...]}, timed with perf_counter
+#   bench REPS   -> one JSON line: {"seconds": [wall, per repetition, perf_counter],
+#                   "cpu_seconds": [per repetition, thread_time], "ratios": [...], "python": version}
 import json
 import sys
 import time
@@ -30,13 +31,16 @@ def main():
     elif mode == "bench":
         reps = int(sys.argv[2])
         seconds = []
+        cpu_seconds = []
         for _ in range(reps):
+            c0 = time.thread_time()
             t0 = time.perf_counter()
             for a, b, autojunk in pairs:
                 SequenceMatcher(None, a, b, autojunk=autojunk).ratio()
             seconds.append(time.perf_counter() - t0)
+            cpu_seconds.append(time.thread_time() - c0)
         ratios = [SequenceMatcher(None, a, b, autojunk=autojunk).ratio() for a, b, autojunk in pairs]
-        out.write(json.dumps({"seconds": seconds, "ratios": ratios, "python": sys.version.split()[0]}) + "\n")
+        out.write(json.dumps({"seconds": seconds, "cpu_seconds": cpu_seconds, "ratios": ratios, "python": sys.version.split()[0]}) + "\n")
     else:
         raise SystemExit("unknown mode " + mode)
 

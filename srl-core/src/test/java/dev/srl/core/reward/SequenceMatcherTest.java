@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,6 +72,27 @@ class SequenceMatcherTest {
     }
 
     @Test
+    void manyDistinctElements() {
+        StringBuilder forward = new StringBuilder();
+        for (int cp = 0x4E00; cp < 0x4E00 + 1000; cp++) forward.appendCodePoint(cp);
+        for (int cp = 0x1D400; cp < 0x1D400 + 500; cp++) forward.appendCodePoint(cp);
+        String b = forward.toString();
+        String a = new StringBuilder(b).reverse().toString();   // reverse() keeps surrogate pairs together
+        assertEquals(1.0, SequenceMatcher.ratio(b, b, true));
+        // All elements distinct: the first match is a[0] with b's last element, and nothing is left on either side.
+        var m = new SequenceMatcher(a, b, false);
+        assertEquals(List.of(new Match(0, 1499, 1), new Match(1500, 1500, 0)), m.matchingBlocks());
+        assertEquals(2.0 / 3000, m.ratio());
+    }
+
+    @Test
+    void codePointsAgreeWithTheJdk() {
+        for (String s : new String[]{"", "abc", "𝔸😀x", "\ud800", "x\udc00", "\ud800\ud800\udc00", "a\ud83d", "\udc00\ud800"}) {
+            assertArrayEquals(s.codePoints().toArray(), SequenceMatcher.codePoints(s), s);
+        }
+    }
+
+    @Test
     void autojunkStartsAt200ElementsOfB() {
         // b of 199 elements: no heuristic, 198 of the 'a's match.
         assertEquals(0.9949748743718593, SequenceMatcher.ratio("b" + "a".repeat(198), "a".repeat(199), true));
@@ -106,5 +128,27 @@ class SequenceMatcherTest {
             assertEquals(first, m.findLongestMatch());
         }
         assertEquals(new Match(3, 1, 12), first);
+    }
+
+    @Test
+    void reusedWorkArraysNeverLeakBetweenCalls() {
+        // The j2len arrays are never cleared; a reused matcher must answer every range as a fresh one does.
+        var rnd = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 20; round++) {
+            String a = randomAb(rnd, 1 + rnd.nextInt(60)), b = randomAb(rnd, 1 + rnd.nextInt(60));
+            var reused = new SequenceMatcher(a, b, false);
+            for (int q = 0; q < 30; q++) {
+                int alo = rnd.nextInt(a.length() + 1), ahi = alo + rnd.nextInt(a.length() - alo + 1);
+                int blo = rnd.nextInt(b.length() + 1), bhi = blo + rnd.nextInt(b.length() - blo + 1);
+                assertEquals(new SequenceMatcher(a, b, false).findLongestMatch(alo, ahi, blo, bhi),
+                        reused.findLongestMatch(alo, ahi, blo, bhi), a + " " + b);
+            }
+        }
+    }
+
+    private static String randomAb(java.util.SplittableRandom rnd, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < n; k++) s.append(rnd.nextBoolean() ? 'a' : 'b');
+        return s.toString();
     }
 }

@@ -10,7 +10,7 @@ import dev.srl.core.reward.WeightedReward;
 import dev.srl.core.train.optim.AdamW;
 import dev.srl.core.train.optim.GradientClipping;
 import dev.srl.core.train.optim.LearningRateSchedule;
-import dev.srl.core.train.run.Arrays2;
+import dev.srl.core.train.run.BatchArrays;
 import dev.srl.core.train.run.DataCursor;
 import dev.srl.core.train.run.NonFiniteTrainingException;
 import dev.srl.core.train.run.SplitMixRandom;
@@ -69,6 +69,7 @@ public final class GrpoTrainer implements Trainable {
     private long step;
     private int nonFiniteInARow;
     private int samplesWanted;
+    private TokenAdvantages tokenAdvantages;
 
     /**
      * @param policy      the model to train
@@ -98,6 +99,10 @@ public final class GrpoTrainer implements Trainable {
         this.optimizer = new AdamW(policy.parameters(), config.optimizer().adamW());
         this.schedule = config.optimizer().learningRateSchedule();
         this.rng = new SplitMixRandom(SplitMixRandom.mix(config.seed(), 2));
+        if (config.policyIterations() == 1) {
+            LOG.info("policyIterations = 1: the old log-probs are the current ones, every ratio is 1 and the logged loss is "
+                    + "about 0 (advantages are centred per group); the gradient is not 0, so a flat loss is normal here");
+        }
         if (config.microBatchSize() > 0 && (config.promptsPerStep() * config.groupSize()) % config.microBatchSize() != 0) {
             LOG.warn("the batch of {} rollouts is not divisible by microBatchSize {}: the last micro-batch is smaller "
                     + "(the gradient is still exact)", config.promptsPerStep() * config.groupSize(), config.microBatchSize());
@@ -105,6 +110,9 @@ public final class GrpoTrainer implements Trainable {
     }
 
     public GrpoConfig config() { return config; }
+
+    /** Per-token advantages instead of the default broadcast of each completion's group advantage; null restores the default. */
+    public void setTokenAdvantages(TokenAdvantages tokenAdvantages) { this.tokenAdvantages = tokenAdvantages; }
 
     @Override
     public PolicyModel policy() { return policy; }
@@ -280,6 +288,8 @@ public final class GrpoTrainer implements Trainable {
         List<int[]> rows = new ArrayList<>();
         List<int[]> spans = new ArrayList<>();         // {completion start, end} per row
         List<Boolean> truncated = new ArrayList<>();
+        List<GrpoPrompt> rowPrompts = new ArrayList<>();
+        List<Completion> rowCompletions = new ArrayList<>();
         for (int i = 0; i < kept.size(); i++) {
             Group gr = kept.get(i);
             System.arraycopy(gr.total(), 0, totals, i * g, g);
@@ -290,6 +300,8 @@ public final class GrpoTrainer implements Trainable {
                 rows.add(row);
                 spans.add(new int[] {p.length, row.length});
                 truncated.add(c.truncated());
+                rowPrompts.add(gr.prompt());
+                rowCompletions.add(c);
             }
         }
         double[] adv = GroupAdvantage.compute(totals, g, config.advantageScaling(), config.advantageEpsilon());
@@ -301,6 +313,18 @@ public final class GrpoTrainer implements Trainable {
             for (int t = spans.get(r)[0]; t < spans.get(r)[1]; t++) mask[r][t] = 1;
         }
         double[][] advantages = GrpoLoss.broadcast(adv, len);
+        if (tokenAdvantages != null) {
+            for (int r = 0; r < b; r++) {
+                double[] perToken = tokenAdvantages.of(rowPrompts.get(r), rowCompletions.get(r), adv[r]);
+                int from = spans.get(r)[0], n = spans.get(r)[1] - from;
+                if (perToken.length != n) {
+                    throw new IllegalStateException("token advantages for prompt " + rowPrompts.get(r).id() + " have "
+                            + perToken.length + " values for a completion of " + n + " tokens");
+                }
+                java.util.Arrays.fill(advantages[r], 0);
+                System.arraycopy(perToken, 0, advantages[r], from, n);
+            }
+        }
         double[][] weights = config.lossAggregation().weights(mask, config.maxNewTokens());
         int micro = config.microBatchSize() == 0 ? b : Math.min(config.microBatchSize(), b);
         List<int[]> chunks = new ArrayList<>();
@@ -310,8 +334,8 @@ public final class GrpoTrainer implements Trainable {
         double[][][] ref = new double[chunks.size()][][];
         for (int c = 0; c < chunks.size(); c++) {
             TokenBatch tb = slice(batch, chunks.get(c));
-            if (config.policyIterations() > 1) old[c] = Arrays2.toMatrix(policy.forward(tb, config.temperature()).logProbs());
-            if (reference != null) ref[c] = Arrays2.toMatrix(reference.forward(tb, config.temperature()).logProbs());
+            if (config.policyIterations() > 1) old[c] = BatchArrays.toMatrix(policy.forward(tb, config.temperature()).logProbs());
+            if (reference != null) ref[c] = BatchArrays.toMatrix(reference.forward(tb, config.temperature()).logProbs());
         }
         boolean anyUpdate = false;
         for (int it = 0; it < config.policyIterations(); it++) {
@@ -321,10 +345,10 @@ public final class GrpoTrainer implements Trainable {
             for (int c = 0; c < chunks.size(); c++) {
                 int[] ch = chunks.get(c);
                 ForwardPass fp = policy.forward(slice(batch, ch), config.temperature());
-                double[][] logp = Arrays2.toMatrix(fp.logProbs());
-                double[][] mk = Arrays2.rows(mask, ch[0], ch[1]);
+                double[][] logp = BatchArrays.toMatrix(fp.logProbs());
+                double[][] mk = BatchArrays.rows(mask, ch[0], ch[1]);
                 GrpoLoss.Result res = GrpoLoss.compute(logp, old[c] == null ? logp : old[c], ref[c],
-                        Arrays2.rows(advantages, ch[0], ch[1]), mk, Arrays2.rows(weights, ch[0], ch[1]), config.lossOptions());
+                        BatchArrays.rows(advantages, ch[0], ch[1]), mk, BatchArrays.rows(weights, ch[0], ch[1]), config.lossOptions());
                 loss += res.loss();
                 policyLoss += res.policyLoss();
                 kl += res.kl();
@@ -333,10 +357,10 @@ public final class GrpoTrainer implements Trainable {
                 highSum += res.clipFracHigh() * res.activeTokens();
                 ratioSum += res.meanRatio() * res.activeTokens();
                 if (it == 0) {
-                    double[][] ent = Arrays2.toMatrix(fp.entropy());
+                    double[][] ent = BatchArrays.toMatrix(fp.entropy());
                     for (int r = 0; r < ent.length; r++) for (int t = 0; t < ent[r].length; t++) entSum += mk[r][t] * ent[r][t];
                 }
-                grads = Arrays2.accumulate(grads, fp.backward(Arrays2.fromMatrix(res.gradient(), fp.logProbs().dataType())));
+                grads = BatchArrays.accumulate(grads, fp.backward(BatchArrays.fromMatrix(res.gradient(), fp.logProbs().dataType())));
             }
             double norm = GradientClipping.clipGlobalNorm(grads, config.optimizer().maxGradNorm());
             if (it == 0) {

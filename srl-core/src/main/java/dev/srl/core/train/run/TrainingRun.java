@@ -155,6 +155,8 @@ public final class TrainingRun {
             }
             if (lastCheckpoint != t.completedSteps()) Checkpoints.save(dir, t, options.extraFiles());
             ReportHtml.write(dir);
+            // Said before `done` is released: after a Ctrl-C the JVM halts as soon as the hook returns.
+            if (t.completedSteps() < options.maxSteps()) say("stopped at step " + t.completedSteps() + "; resume with --resume " + dir);
         } finally {
             done.countDown();
             if (hook != null) {
@@ -165,9 +167,7 @@ public final class TrainingRun {
                 }
             }
         }
-        boolean stopped = t.completedSteps() < options.maxSteps();
-        if (stopped) say("stopped at step " + t.completedSteps() + "; resume with --resume " + dir);
-        return stopped ? Outcome.STOPPED : Outcome.FINISHED;
+        return t.completedSteps() < options.maxSteps() ? Outcome.STOPPED : Outcome.FINISHED;
     }
 
     private void progress(StepReport r, long startStep, long t0) {

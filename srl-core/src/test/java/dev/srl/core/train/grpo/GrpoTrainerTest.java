@@ -174,6 +174,22 @@ class GrpoTrainerTest {
     }
 
     @Test
+    void tokenAdvantagesReplaceTheBroadcast() {
+        // Only the first completion token gets an advantage: only the row of the prompt token (0) may change.
+        TabularPolicy p = new TabularPolicy(6);
+        GrpoTrainer t = new GrpoTrainer(p, null, ToyTask::decode, ToyTask.MATCH, prompts(), ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0));
+        t.setTokenAdvantages((prompt, c, a) -> {
+            double[] x = new double[c.tokens().length];
+            x[0] = a;
+            return x;
+        });
+        for (int i = 0; i < 3; i++) t.trainStep();
+        double[][] w = p.parameters().get("table").toDoubleMatrix();
+        for (int row = 1; row < 6; row++) for (double v : w[row]) assertEquals(0.0, v, "row " + row);
+        assertTrue(java.util.Arrays.stream(w[0]).anyMatch(v -> v != 0));
+    }
+
+    @Test
     void betaNeedsAReference() {
         assertThrows(IllegalArgumentException.class, () -> new GrpoTrainer(new TabularPolicy(6), null, ToyTask::decode,
                 ToyTask.MATCH, prompts(), ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0.1)));
