@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 TokenizeCommand.class,
                 LogprobsCommand.class,
                 GenerateCommand.class,
+                BenchCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
