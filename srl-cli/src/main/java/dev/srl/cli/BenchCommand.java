@@ -3,6 +3,7 @@ package dev.srl.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+<<<<<<< HEAD
 /** {@code srl bench}: micro-benchmarks of the library's hot paths; each is a subcommand. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
@@ -14,6 +15,15 @@ import picocli.CommandLine.Command;
         footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1"})
 final class BenchCommand implements Runnable {
 
+=======
+/** {@code srl bench}: throughput measurements; each kind of benchmark is a subcommand. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Throughput benchmarks.",
+        subcommands = {BenchModelCommand.class},
+        footer = {"", "Example:", "  srl bench model --sizes 1M,10M"})
+final class BenchCommand implements Runnable {
+>>>>>>> model
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

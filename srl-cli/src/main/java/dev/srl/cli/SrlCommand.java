@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 QuickstartCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
+                BenchCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
