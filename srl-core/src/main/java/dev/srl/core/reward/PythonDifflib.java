@@ -36,8 +36,15 @@ public final class PythonDifflib {
     public record Result(double ratio, List<SequenceMatcher.Match> blocks) {
     }
 
-    /** One timing run: seconds per repetition over all pairs, the ratios, and CPython's version. */
-    public record Timing(double[] seconds, double[] ratios, String pythonVersion) {
+    /**
+     * One timing run over all pairs.
+     *
+     * @param seconds       wall-clock seconds per repetition ({@code time.perf_counter})
+     * @param cpuSeconds    CPU seconds of the timing thread per repetition ({@code time.thread_time})
+     * @param ratios        the ratio of each pair
+     * @param pythonVersion CPython's version
+     */
+    public record Timing(double[] seconds, double[] cpuSeconds, double[] ratios, String pythonVersion) {
     }
 
     private PythonDifflib() {
@@ -65,7 +72,16 @@ public final class PythonDifflib {
 
     /** {@code SequenceMatcher(None, a, b, autojunk).ratio()} and {@code get_matching_blocks()} per pair. */
     public static List<Result> check(List<SimilarityPairs.Pair> pairs, boolean autojunk) throws IOException {
-        List<String> lines = run(pairs, autojunk, "check");
+        return check(pairs, autojunk, null);
+    }
+
+    /**
+     * As {@link #check(List, boolean)} with {@code isjunk = lambda c: c in junk} ({@code junk} null: no junk),
+     * the matching Java predicate being {@code c -> junk.indexOf(c) >= 0} over code points.
+     */
+    public static List<Result> check(List<SimilarityPairs.Pair> pairs, boolean autojunk, String junk) throws IOException {
+        List<String> lines = junk == null ? run(pairs, autojunk, "check")
+                : run(pairs, autojunk, "check", JSON.writeValueAsString(junk));
         if (lines.size() != pairs.size()) {
             throw new IOException("python returned " + lines.size() + " lines for " + pairs.size() + " pairs");
         }
@@ -86,11 +102,14 @@ public final class PythonDifflib {
         List<String> lines = run(pairs, autojunk, "bench", Integer.toString(repetitions));
         if (lines.size() != 1) throw new IOException("python returned " + lines.size() + " lines, expected 1");
         JsonNode n = JSON.readTree(lines.get(0));
-        double[] seconds = new double[n.get("seconds").size()];
-        for (int k = 0; k < seconds.length; k++) seconds[k] = n.get("seconds").get(k).doubleValue();
-        double[] ratios = new double[n.get("ratios").size()];
-        for (int k = 0; k < ratios.length; k++) ratios[k] = n.get("ratios").get(k).doubleValue();
-        return new Timing(seconds, ratios, n.get("python").textValue());
+        return new Timing(doubles(n.get("seconds")), doubles(n.get("cpu_seconds")), doubles(n.get("ratios")),
+                n.get("python").textValue());
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] out = new double[array.size()];
+        for (int k = 0; k < out.length; k++) out[k] = array.get(k).doubleValue();
+        return out;
     }
 
     private static void deleteQuietly(Path p) {

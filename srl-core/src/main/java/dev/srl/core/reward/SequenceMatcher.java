@@ -7,7 +7,7 @@ import java.util.function.IntPredicate;
 
 /**
  * CPython's {@code difflib.SequenceMatcher} (3.11) ported exactly, over Unicode code points: a string is
- * split with {@link String#codePoints()}, so a character outside the Basic Multilingual Plane (an emoji,
+ * split into code points (as {@link String#codePoints()} does), so a character outside the Basic Multilingual Plane (an emoji,
  * 𝔸) is one element, exactly as in Python, and never two UTF-16 units.
  *
  * <p>Everything that decides a score follows CPython: the {@code b2j} index of the second sequence; junk
@@ -69,7 +69,7 @@ public final class SequenceMatcher {
 
     /** Compares two strings code point by code point, without a junk predicate. */
     public SequenceMatcher(String a, String b, boolean autojunk) {
-        this(a.codePoints().toArray(), b.codePoints().toArray(), null, autojunk);
+        this(codePoints(a), codePoints(b), null, autojunk);
     }
 
     /** Compares two strings with this library's default, {@code autojunk = false}. */
@@ -136,6 +136,22 @@ public final class SequenceMatcher {
             int e = ids.idOf(a[i]);
             aEntry[i] = e >= 0 && !removed[e] ? e : -1;
         }
+    }
+
+    /** The code points of {@code s}, as Python sees the elements of a str (a lone surrogate is one element). */
+    public static int[] codePoints(String s) {
+        int n = s.length();
+        int[] out = new int[n];
+        int k = 0;
+        for (int i = 0; i < n; ) {
+            char c = s.charAt(i++);
+            if (Character.isHighSurrogate(c) && i < n && Character.isLowSurrogate(s.charAt(i))) {
+                out[k++] = Character.toCodePoint(c, s.charAt(i++));
+            } else {
+                out[k++] = c;
+            }
+        }
+        return k == n ? out : Arrays.copyOf(out, k);
     }
 
     /** {@code SequenceMatcher(None, a, b, autojunk=autojunk).ratio()}. */
@@ -360,6 +376,7 @@ public final class SequenceMatcher {
         private int[] hashIds;
         private int[] keys;
         private int size;
+        private int hashCount;
 
         ElementIds(int expected) {
             Arrays.fill(ascii, -1);
@@ -404,8 +421,6 @@ public final class SequenceMatcher {
             if (++hashCount * 2 > hashKeys.length) grow();
             return id;
         }
-
-        private int hashCount;
 
         private int newId(int key) {
             if (size == keys.length) keys = Arrays.copyOf(keys, size * 2);

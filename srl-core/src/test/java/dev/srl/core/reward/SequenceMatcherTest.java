@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -68,6 +69,27 @@ class SequenceMatcherTest {
         var m = new SequenceMatcher("😀x", "y😀", false);
         assertEquals(List.of(new Match(0, 1, 1), new Match(2, 2, 0)), m.matchingBlocks());
         assertEquals(2, m.lengthA());
+    }
+
+    @Test
+    void manyDistinctElements() {
+        StringBuilder forward = new StringBuilder();
+        for (int cp = 0x4E00; cp < 0x4E00 + 1000; cp++) forward.appendCodePoint(cp);
+        for (int cp = 0x1D400; cp < 0x1D400 + 500; cp++) forward.appendCodePoint(cp);
+        String b = forward.toString();
+        String a = new StringBuilder(b).reverse().toString();   // reverse() keeps surrogate pairs together
+        assertEquals(1.0, SequenceMatcher.ratio(b, b, true));
+        // All elements distinct: the first match is a[0] with b's last element, and nothing is left on either side.
+        var m = new SequenceMatcher(a, b, false);
+        assertEquals(List.of(new Match(0, 1499, 1), new Match(1500, 1500, 0)), m.matchingBlocks());
+        assertEquals(2.0 / 3000, m.ratio());
+    }
+
+    @Test
+    void codePointsAgreeWithTheJdk() {
+        for (String s : new String[]{"", "abc", "𝔸😀x", "\ud800", "x\udc00", "\ud800\ud800\udc00", "a\ud83d", "\udc00\ud800"}) {
+            assertArrayEquals(s.codePoints().toArray(), SequenceMatcher.codePoints(s), s);
+        }
     }
 
     @Test
