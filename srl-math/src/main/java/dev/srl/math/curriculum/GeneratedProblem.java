@@ -6,6 +6,7 @@ import dev.srl.core.data.Step;
 import dev.srl.core.data.Trajectory;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One synthetic problem with its verified answer and the expert's solution.
@@ -26,7 +27,7 @@ public record GeneratedProblem(String id, ProblemKind kind, String problem, Stri
     /** The problem as a trajectory; metadata holds kind, answer and split. */
     public Trajectory toTrajectory(String split) {
         ObjectNode meta = JsonNodeFactory.instance.objectNode();
-        meta.put("kind", kind.name().toLowerCase(java.util.Locale.ROOT));
+        meta.put("kind", kind.name().toLowerCase(Locale.ROOT));
         meta.put("answer", answer);
         meta.put("split", split);
         return new Trajectory(id, problem, meta, steps);

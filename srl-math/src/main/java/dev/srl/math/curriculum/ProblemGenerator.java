@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 
 /**
  * Makes multi-step problems whose expert solutions are written like the s1K attempts, so the same
@@ -41,10 +43,10 @@ public final class ProblemGenerator {
     private final List<ProblemKind> kinds;
     private final NumberedStepSplitter splitter = new NumberedStepSplitter();
 
-    public ProblemGenerator(Difficulty difficulty, java.util.Collection<ProblemKind> kinds) {
+    public ProblemGenerator(Difficulty difficulty, Collection<ProblemKind> kinds) {
         if (kinds.isEmpty()) throw new IllegalArgumentException("choose at least one problem kind");
         this.difficulty = difficulty;
-        this.kinds = List.copyOf(new java.util.TreeSet<>(kinds)); // fixed order: determinism does not hang on the caller's set
+        this.kinds = List.copyOf(new TreeSet<>(kinds)); // fixed order: determinism does not hang on the caller's set
     }
 
     /** The next problem drawn from {@code rng}; the same rng state always gives the same problem. */
