@@ -26,7 +26,6 @@ import picocli.CommandLine.Command;
                 QuickstartCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
-                BenchCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
