@@ -9,6 +9,7 @@ import dev.srl.core.prompt.PromptRenderer;
 import dev.srl.core.prompt.PromptTemplate;
 import dev.srl.core.prompt.StepFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -38,6 +39,8 @@ import java.util.concurrent.Callable;
                 "      --title-hint --targets all --render",
                 "  srl build-steps --input swe.jsonl --output steps.jsonl \\",
                 "      --context last-k --k 2 --with-thoughts --render --template agent",
+                "  srl build-steps --format s1k --input s1k-1.1.jsonl --output steps.jsonl \\",
+                "      --graded-only --title-hint",
                 "",
                 "Context: 'full' is the paper's math setting (task + every earlier step),",
                 "'last-k' its SWE setting (task + the last K action/observation pairs; K = 2).",
@@ -88,11 +91,14 @@ final class BuildStepsCommand implements Callable<Integer> {
                     + "(tool calls, action/observation blocks), or a YAML/JSON file with system, user, hint, no_steps.")
     String template;
 
+    @Mixin
+    S1kOptions s1kOptions;
+
     @Override
     public Integer call() throws IOException {
         StepwiseOptions options = options();
         PromptRenderer renderer = renderer();
-        TrajectoryFormat trajectoryFormat = TrajectoryFormats.byName(format);
+        TrajectoryFormat trajectoryFormat = s1kOptions.apply(TrajectoryFormats.byName(format));
         if (!Files.isRegularFile(input)) throw new IllegalArgumentException("input file not found: " + input);
         if (Files.isDirectory(output)) throw new IllegalArgumentException("--output is a folder, not a file: " + output);
         if (Files.exists(output) && Files.isSameFile(input, output)) {

@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
                 BuildStepsCommand.class,
                 TokenizeCommand.class,
                 InitModelCommand.class,
+                SimilarityCommand.class,
+                RewardCommand.class,
+                BenchCommand.class,
+                MakeCurriculumCommand.class,
+                ScoreAnswersCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

@@ -2,6 +2,7 @@ package dev.srl.cli;
 
 import dev.srl.core.data.SrlTrajectoryFormat;
 import dev.srl.core.data.TrajectoryFormat;
+import dev.srl.math.s1k.S1kFormat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,8 @@ public final class TrajectoryFormats {
 
     /** Every known format; the first is the default. */
     public static final List<TrajectoryFormat> ALL = List.of(
-            new SrlTrajectoryFormat());
+            new SrlTrajectoryFormat(),
+            new S1kFormat());
 
     private TrajectoryFormats() {
     }
