@@ -24,9 +24,11 @@ import java.util.concurrent.Callable;
         footer = {
                 "",
                 "Examples:",
-                "  echo '{\"response\": \"<think>add</think> 3+4=7\", \"expert\": \"3 + 4 = 7\"}' | srl reward",
-                "  {\"response\":\"<think>add</think> 3+4=7\",\"expert\":\"3 + 4 = 7\",\"reward\":0.7142857142857143,"
-                        + "\"similarity\":0.7142857142857143,\"format_ok\":true,\"action\":\"3+4=7\",\"format_problem\":null}",
+                "  echo '{\"response\": \"<think>add</think> 3+4=7\", \"expert\": \"3 + 4 = 7\"}' \\",
+                "    | srl reward",
+                "  -> the same object plus \"reward\":0.7142857142857143,",
+                "     \"similarity\":0.7142857142857143, \"format_ok\":true, \"action\":\"3+4=7\",",
+                "     \"format_problem\":null",
                 "  srl reward --input rollouts.jsonl --output scored.jsonl --autojunk",
                 "",
                 "Bad input stops with one line naming the file, line and field, and exit code 2; with --output no "

@@ -59,10 +59,9 @@ public final class SequenceMatcher {
     // Python's bjunk, per position of b; null when there is no junk predicate (bjunk is then empty).
     private final boolean[] junkAt;
 
-    // Python's j2len / newj2len dictionaries as arrays indexed by j + 1. An entry is present only if its
-    // stamp equals the stamp of the row that wrote it, so nothing is ever cleared between rows or calls.
-    private int[] prevLen, prevStamp, curLen, curStamp;
-    private int stamp;
+    // Python's j2len / newj2len dictionaries as two arrays indexed by j + 1, swapped after every row. They are
+    // never cleared: an entry of the previous row is read only where that row is known to have written it.
+    private int[] prevLen, curLen;
     private int foundI, foundJ, foundSize;
 
     private List<Match> matchingBlocks;
@@ -283,27 +282,27 @@ public final class SequenceMatcher {
      * and {@link #foundSize} (no allocation in the hot loop).
      */
     private void longest(int alo, int ahi, int blo, int bhi) {
-        ensureWorkArrays(ahi - alo);
+        if (prevLen == null) {
+            prevLen = new int[b.length + 1];
+            curLen = new int[b.length + 1];
+        }
         int besti = alo, bestj = blo, bestsize = 0;
-        // One extra tick so that the first row cannot see the previous call's last row.
-        int s = ++stamp;
-        int[] pLen = prevLen, pStamp = prevStamp, cLen = curLen, cStamp = curStamp;
+        int[] pLen = prevLen, cLen = curLen;
         for (int i = alo; i < ahi; i++) {
-            s++;
             int[] t = pLen; pLen = cLen; cLen = t;
-            t = pStamp; pStamp = cStamp; cStamp = t;
             int e = aEntry[i];
             if (e < 0) continue;
+            // Python's j2len holds key j - 1 exactly when row i - 1 matched there: a[i-1] is in b2j,
+            // b[j-1] == a[i-1], and j - 1 lies in [blo, bhi). Then pLen[j] was written by row i - 1.
+            boolean prevRowIndexed = i > alo && aEntry[i - 1] >= 0;
+            int prevElement = prevRowIndexed ? a[i - 1] : 0;
             int p = start[e], end = start[e + 1];
             if (blo > 0) p = lowerBound(positions, p, end, blo);
-            int previous = s - 1;
             for (; p < end; p++) {
                 int j = positions[p];
                 if (j >= bhi) break;
-                // j2len.get(j - 1, 0) + 1, with j2len's key j - 1 stored at index j.
-                int k = (pStamp[j] == previous ? pLen[j] : 0) + 1;
+                int k = prevRowIndexed && j > blo && b[j - 1] == prevElement ? pLen[j] + 1 : 1;
                 cLen[j + 1] = k;
-                cStamp[j + 1] = s;
                 if (k > bestsize) {
                     besti = i - k + 1;
                     bestj = j - k + 1;
@@ -311,8 +310,8 @@ public final class SequenceMatcher {
                 }
             }
         }
-        stamp = s;
-        prevLen = pLen; prevStamp = pStamp; curLen = cLen; curStamp = cStamp;
+        prevLen = pLen;
+        curLen = cLen;
 
         // Extend over equal elements that are not junk (popular ones included, as in CPython), then over junk.
         boolean[] junk = junkAt;
@@ -339,24 +338,6 @@ public final class SequenceMatcher {
         foundI = besti;
         foundJ = bestj;
         foundSize = bestsize;
-    }
-
-    private void ensureWorkArrays(int rows) {
-        if (prevLen == null) {
-            int n = b.length + 1;
-            prevLen = new int[n];
-            curLen = new int[n];
-            prevStamp = new int[n];
-            curStamp = new int[n];
-            Arrays.fill(prevStamp, Integer.MIN_VALUE);
-            Arrays.fill(curStamp, Integer.MIN_VALUE);
-            stamp = 0;
-        } else if (stamp > Integer.MAX_VALUE - rows - 4) {
-            // Stamps would wrap around: forget every entry and start counting again.
-            Arrays.fill(prevStamp, Integer.MIN_VALUE);
-            Arrays.fill(curStamp, Integer.MIN_VALUE);
-            stamp = 0;
-        }
     }
 
     /** The first index in {@code sorted[from, to)} whose value is at least {@code key}. */

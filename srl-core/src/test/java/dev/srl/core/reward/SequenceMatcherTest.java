@@ -129,4 +129,26 @@ class SequenceMatcherTest {
         }
         assertEquals(new Match(3, 1, 12), first);
     }
+
+    @Test
+    void reusedWorkArraysNeverLeakBetweenCalls() {
+        // The j2len arrays are never cleared; a reused matcher must answer every range as a fresh one does.
+        var rnd = new java.util.SplittableRandom(5);
+        for (int round = 0; round < 20; round++) {
+            String a = randomAb(rnd, 1 + rnd.nextInt(60)), b = randomAb(rnd, 1 + rnd.nextInt(60));
+            var reused = new SequenceMatcher(a, b, false);
+            for (int q = 0; q < 30; q++) {
+                int alo = rnd.nextInt(a.length() + 1), ahi = alo + rnd.nextInt(a.length() - alo + 1);
+                int blo = rnd.nextInt(b.length() + 1), bhi = blo + rnd.nextInt(b.length() - blo + 1);
+                assertEquals(new SequenceMatcher(a, b, false).findLongestMatch(alo, ahi, blo, bhi),
+                        reused.findLongestMatch(alo, ahi, blo, bhi), a + " " + b);
+            }
+        }
+    }
+
+    private static String randomAb(java.util.SplittableRandom rnd, int n) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < n; k++) s.append(rnd.nextBoolean() ? 'a' : 'b');
+        return s.toString();
+    }
 }
