@@ -21,6 +21,10 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 MakeCurriculumCommand.class,
                 ScoreAnswersCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
+                LogprobsCommand.class,
+                GenerateCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
