@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Step-wise Supervised Reinforcement Learning (SRL) on the JVM.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                BuildStepsCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

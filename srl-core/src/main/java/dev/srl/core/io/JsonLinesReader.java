@@ -4,17 +4,18 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -33,7 +34,14 @@ import java.util.NoSuchElementException;
 public final class JsonLinesReader implements Iterable<JsonLine>, Closeable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final BufferedReader reader;
+    private final InputStream in;
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private final byte[] chunk = new byte[1 << 16];
+    private int pos;
+    private int limit;
+    private byte[] lineBytes = new byte[1 << 10];
     private final String source;
     private final boolean skipInvalid;
     private long lineNumber;
@@ -41,8 +49,8 @@ public final class JsonLinesReader implements Iterable<JsonLine>, Closeable {
     private JsonLine next;
     private boolean iterated;
 
-    private JsonLinesReader(BufferedReader reader, String source, boolean skipInvalid) {
-        this.reader = reader;
+    private JsonLinesReader(InputStream in, String source, boolean skipInvalid) {
+        this.in = in;
         this.source = source;
         this.skipInvalid = skipInvalid;
     }
@@ -54,10 +62,7 @@ public final class JsonLinesReader implements Iterable<JsonLine>, Closeable {
 
     /** Wraps a stream (e.g. standard input) that error messages call {@code source}. */
     public static JsonLinesReader of(InputStream in, String source, boolean skipInvalid) {
-        var decoder = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        return new JsonLinesReader(new BufferedReader(new InputStreamReader(in, decoder), 1 << 16), source, skipInvalid);
+        return new JsonLinesReader(in, source, skipInvalid);
     }
 
     /** How many invalid lines were skipped so far (only with {@code skipInvalid}). */
@@ -69,17 +74,24 @@ public final class JsonLinesReader implements Iterable<JsonLine>, Closeable {
     /** The next object, or {@code null} at the end of the input. */
     public JsonLine nextLine() {
         while (true) {
-            String text;
+            int len;
             try {
-                text = reader.readLine();
-            } catch (CharacterCodingException e) {
-                // The decoder cannot resynchronise reliably after bad bytes, so this is fatal even with skipInvalid.
-                throw new DataFormatException(source, lineNumber + 1, null, "invalid UTF-8", e);
+                len = readLineBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException(source + ": " + e.getMessage(), e);
             }
-            if (text == null) return null;
+            if (len < 0) return null;
             lineNumber++;
+            String text;
+            try {
+                // Each line is decoded on its own, so bad bytes are reported on their own line (a decoding
+                // reader reads ahead and would blame an earlier one) and skipping them cannot desynchronise.
+                text = decoder.decode(ByteBuffer.wrap(lineBytes, 0, len)).toString();
+            } catch (CharacterCodingException e) {
+                if (skipInvalid) { skipped++; continue; }
+                throw new DataFormatException(source, lineNumber, null, "invalid UTF-8", e);
+            }
+            if (lineNumber == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
             if (text.isBlank()) continue;
             try {
                 JsonNode node = MAPPER.readTree(text);
@@ -96,6 +108,37 @@ public final class JsonLinesReader implements Iterable<JsonLine>, Closeable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Reads the bytes of the next line (without its {@code \n} or {@code \r\n}) into {@link #lineBytes};
+     * returns their count, or -1 at the end of the input.
+     */
+    private int readLineBytes() throws IOException {
+        int len = 0;
+        boolean any = false;
+        while (true) {
+            if (pos == limit) {
+                int n = in.read(chunk, 0, chunk.length);
+                if (n <= 0) break;
+                pos = 0;
+                limit = n;
+            }
+            any = true;
+            int start = pos;
+            while (pos < limit && chunk[pos] != '\n') pos++;
+            int n = pos - start;
+            if (len + n > lineBytes.length) lineBytes = Arrays.copyOf(lineBytes, Math.max(2 * lineBytes.length, len + n));
+            System.arraycopy(chunk, start, lineBytes, len, n);
+            len += n;
+            if (pos < limit) {
+                pos++;
+                break;
+            }
+        }
+        if (!any) return -1;
+        if (len > 0 && lineBytes[len - 1] == '\r') len--;
+        return len;
     }
 
     /** Counts a line that parsed as JSON but failed the caller's validation, when skipping is on. */
@@ -125,6 +168,6 @@ public final class JsonLinesReader implements Iterable<JsonLine>, Closeable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        in.close();
     }
 }
