@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 BuildStepsCommand.class,
+                SimilarityCommand.class,
+                RewardCommand.class,
+                BenchCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

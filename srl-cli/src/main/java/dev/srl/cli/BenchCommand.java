@@ -1,0 +1,23 @@
+package dev.srl.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code srl bench}: micro-benchmarks of the library's hot paths; each is a subcommand. */
+@Command(name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks. Run 'srl bench <name> --help' for one.",
+        subcommands = {
+                BenchSimilarityCommand.class,
+        },
+        footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1"})
+final class BenchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}
