@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 SimilarityCommand.class,
                 RewardCommand.class,
                 BenchCommand.class,
+                SweTasksCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

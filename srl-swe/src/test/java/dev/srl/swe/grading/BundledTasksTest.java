@@ -4,14 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.srl.core.data.Step;
 import dev.srl.core.data.Trajectory;
-import dev.srl.swe.action.CanonicalAction;
 import dev.srl.swe.action.ObservationPolicy;
 import dev.srl.swe.format.ActionStyle;
 import dev.srl.swe.format.SweSmithFormat;
-import dev.srl.swe.sandbox.ActionResult;
-import dev.srl.swe.sandbox.Episode;
 import dev.srl.swe.sandbox.SandboxConfig;
 import dev.srl.swe.sandbox.SandboxedExecutor;
 import org.junit.jupiter.api.BeforeAll;
@@ -73,17 +69,19 @@ class BundledTasksTest {
             SweTask task = tasks.get(traj.metadata().get("instance_id").textValue());
             assertEquals(task.problemStatement(), traj.task());
             Path wc = BundledTasks.materialize(task, Files.createTempDirectory("srl-replay"));
-            List<String> obs = new ArrayList<>();
-            String patch = null;
-            try (Episode ep = executor.open(wc)) {
-                for (Step s : traj.steps()) {
-                    ActionResult r = ep.act(CanonicalAction.parse(s.action()));
-                    obs.add(r.observation());
-                    if (!regenerate) assertEquals(s.observation(), r.observation(), traj.id() + ": " + s.action());
-                    if (r.done()) patch = r.observation();
-                }
+            ExpertReplay.Result replay;
+            try {
+                replay = ExpertReplay.replay(executor, traj, wc);
             } finally {
                 GradingTestSupport.delete(wc);
+            }
+            List<String> obs = replay.observations();
+            String patch = replay.patch();
+            assertEquals(traj.steps().size(), obs.size());
+            if (!regenerate) {
+                for (int k = 0; k < obs.size(); k++) {
+                    assertEquals(traj.steps().get(k).observation(), obs.get(k), traj.id() + ": " + traj.steps().get(k).action());
+                }
             }
             assertTrue(patch != null && patch.startsWith("diff --git"), traj.id() + " submitted no patch");
             assertFalse(patch.contains("reproduce.py"), "the expert removed its script");
