@@ -14,14 +14,19 @@ import java.util.concurrent.TimeUnit;
  * <p>The sandbox: new user, network, PID, IPC, UTS and cgroup namespaces (no network at all, only a private
  * loopback); {@code /usr}, {@code /etc} and the {@code /bin}, {@code /sbin}, {@code /lib*} links or folders
  * read-only; a fresh {@code /proc}, a minimal {@code /dev}, a private {@code /tmp}; the working copy read-write at
- * the mount point and the episode's control folder at {@code /srl}; every capability dropped; a new session (no
+ * the mount point, the episode's inputs read-only at {@code /srl/in} and its shell state at {@code /srl/state};
+ * every capability dropped; a new session (no
  * terminal to inject keystrokes into); killed with its parent. Under root the process first drops to an
  * unprivileged host uid with {@code setpriv}, because the kernel does not apply process limits to root and a
  * root-owned sandbox is needlessly strong.
  */
 final class Bubblewrap {
-    /** Where the episode's control folder (command file, saved shell state) appears inside the sandbox. */
+    /** Where the episode's control folder appears inside the sandbox. */
     static final String CONTROL = "/srl";
+    /** Inputs written by the host (the command, staged files): read-only inside, so a command cannot plant links there. */
+    static final String IN = CONTROL + "/in";
+    /** The saved shell state, the one place of the control folder a command may write. */
+    static final String STATE = CONTROL + "/state";
 
     private final SandboxConfig config;
     private final boolean root;
@@ -81,7 +86,8 @@ final class Bubblewrap {
         for (Path p : config.extraReadOnly()) a.addAll(List.of("--ro-bind", p.toString(), p.toString()));
         a.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp",
                 "--bind", workingCopy.toString(), config.mountPoint(),
-                "--bind", control.toString(), CONTROL,
+                "--ro-bind", control.resolve("in").toString(), IN,
+                "--bind", control.resolve("state").toString(), STATE,
                 "--chdir", config.mountPoint(), "--clearenv",
                 "/bin/bash", "--noprofile", "--norc", "-c", script));
         return a;
@@ -101,10 +107,10 @@ final class Bubblewrap {
         Path control = null;
         try {
             scratch = Files.createTempDirectory("srl-probe");
-            control = Files.createTempDirectory("srl-probe-ctl");
+            control = ControlFolder.create();
             if (root) {
                 Ownership.chown(scratch, config.hostUid());
-                Ownership.chown(control, config.hostUid());
+                Ownership.chown(control.resolve("state"), config.hostUid());
             }
             Process p = new ProcessBuilder(command(scratch, control, "grep -c '^CapEff:[[:space:]]*0*$' /proc/self/status"))
                     .redirectErrorStream(true).start();

@@ -5,7 +5,6 @@ import dev.srl.swe.action.ToolCall;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,11 +59,11 @@ public final class Episode implements AutoCloseable {
                 }
             }
         }
-        this.control = Files.createTempDirectory("srl-episode");
-        Files.writeString(control.resolve("state"), initialState());
+        this.control = ControlFolder.create();
+        ControlFolder.write(control.resolve("state/env"), initialState());
         if (owner >= 0) {
             Ownership.chown(this.workingCopy, owner);
-            Ownership.chown(control, owner);
+            Ownership.chown(control.resolve("state"), owner);
         }
         this.editor = new FileEditor(this.workingCopy, config.mountPoint(), owner);
     }
@@ -144,17 +143,17 @@ public final class Episode implements AutoCloseable {
         return exec(command, timeout, config.maxOutputChars());
     }
 
-    /** Writes a file into the episode's control folder, visible read-only to commands as {@code /srl/<name>}. */
+    /** Writes a file for commands to read, visible read-only to them as {@code /srl/in/<name>}; returns that path. */
     public String stage(String name, String content) {
-        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".") || name.equals("state") || name.equals("cmd")) {
+        if (!name.matches("[A-Za-z0-9._-]+") || name.startsWith(".") || name.equals("cmd")) {
             throw new IllegalArgumentException("bad staged file name '" + name + "'");
         }
         try {
-            Files.writeString(control.resolve(name), content, StandardCharsets.UTF_8);
+            ControlFolder.write(control.resolve("in").resolve(name), content);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return Bubblewrap.CONTROL + "/" + name;
+        return Bubblewrap.IN + "/" + name;
     }
 
     /**
@@ -164,8 +163,8 @@ public final class Episode implements AutoCloseable {
     public ExecResult exec(String command, Duration timeout, int maxOutput) {
         ensureOpen();
         try {
-            Files.writeString(control.resolve("cmd"), command, StandardCharsets.UTF_8);
-            Files.deleteIfExists(control.resolve("syntax-error"));
+            ControlFolder.write(control.resolve("in/cmd"), command);
+            Files.deleteIfExists(control.resolve("state/syntax-error"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -194,7 +193,7 @@ public final class Episode implements AutoCloseable {
         boolean timedOut = !finished && !flood.get();
         int code = finished && !flood.get() ? p.exitValue() : -1;
         consecutiveTimeouts = timedOut ? consecutiveTimeouts + 1 : 0;
-        boolean syntax = Files.exists(control.resolve("syntax-error"));
+        boolean syntax = Files.exists(control.resolve("state/syntax-error"), java.nio.file.LinkOption.NOFOLLOW_LINKS);
         return new ExecResult(code, out.text(), out.total(), timedOut, flood.get(), syntax && code == 2);
     }
 
@@ -233,17 +232,18 @@ public final class Episode implements AutoCloseable {
 
     private String script() {
         String m = config.mountPoint();
-        String c = Bubblewrap.CONTROL;
+        String in = Bubblewrap.IN;
+        String st = Bubblewrap.STATE;
         return "ulimit -S -H -u " + config.maxProcesses() + " || exit 125\n"
                 + "ulimit -S -H -f " + Math.max(1, config.maxFileBytes() / 1024) + " || exit 125\n"
                 + "ulimit -S -H -t " + config.cpuSeconds() + " || exit 125\n"
                 + "ulimit -S -H -v " + Math.max(1, config.maxMemoryBytes() / 1024) + " || exit 125\n"
-                + "if ! __srl_err=$(/bin/bash -n " + c + "/cmd 2>&1); then printf '%s\\n' \"$__srl_err\"; : > " + c
+                + "if ! __srl_err=$(/bin/bash -n " + in + "/cmd 2>&1); then printf '%s\\n' \"$__srl_err\"; : > " + st
                 + "/syntax-error; exit 2; fi\n"
-                + ". " + c + "/state >/dev/null 2>&1\n"
+                + ". " + st + "/env >/dev/null 2>&1\n"
                 + "trap '__srl_rc=$?; { export -p; printf \"cd -- %q 2>/dev/null || cd %q\\n\" \"$PWD\" \"" + m + "\"; } > "
-                + c + "/.state 2>/dev/null && mv -f " + c + "/.state " + c + "/state; exit $__srl_rc' EXIT\n"
-                + ". " + c + "/cmd < /dev/null\n";
+                + st + "/.env 2>/dev/null && mv -f " + st + "/.env " + st + "/env; exit $__srl_rc' EXIT\n"
+                + ". " + in + "/cmd < /dev/null\n";
     }
 
     private void ensureOpen() {

@@ -180,6 +180,19 @@ class SandboxedExecutorTest {
     }
 
     @Test
+    void linksPlantedInTheControlFolderNeverRedirectHostWrites() throws IOException {
+        ActionResult r = bash("ln -sf " + canary + " /srl/in/cmd; echo in=$?; ln -sf " + canary + " /srl/state/syntax-error; "
+                + "ln -sf " + canary + " /srl/in/model.patch; echo x > /srl/in/new; echo in2=$?");
+        assertTrue(r.observation().contains("in=1") && r.observation().contains("in2=1"), r.observation());   // read-only
+        assertEquals("still\n", bash("echo still").observation());
+        assertEquals("/srl/in/model.patch", ep.stage("model.patch", "diff"));
+        bash("ln -sf " + canary + " /srl/state/env");
+        assertEquals("again\n", bash("echo again").observation());
+        assertEquals("host data", Files.readString(canary));
+        assertTrue(Files.isRegularFile(canary, java.nio.file.LinkOption.NOFOLLOW_LINKS));
+    }
+
+    @Test
     void editorRefusesPathsThatLeaveTheWorkingCopy() throws IOException {
         bash("ln -s /etc etclink; ln -s " + canaryDir + " hostlink; ln -s ../.. up");
         Files.createSymbolicLink(wc.resolve("canary"), canary);
