@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 LogprobsCommand.class,
                 GenerateCommand.class,
+                SweTasksCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
