@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 LogprobsCommand.class,
                 GenerateCommand.class,
                 SweTasksCommand.class,
+                SweExampleCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
