@@ -2,6 +2,7 @@ package dev.srl.cli;
 
 import dev.srl.swe.example.SweSrlConfig;
 import dev.srl.swe.example.SweSrlPipeline;
+import dev.srl.swe.grading.BundledTasks;
 import dev.srl.swe.sandbox.SandboxConfig;
 import dev.srl.swe.sandbox.SandboxUnavailableException;
 import dev.srl.swe.sandbox.SandboxedExecutor;
@@ -50,9 +51,12 @@ final class SweExampleCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (sftSteps < 0 || srlSteps < 0) throw new IllegalArgumentException("--sft-steps and --srl-steps must be >= 0");
+        if (BundledTasks.tasks().stream().noneMatch(t -> t.instanceId().equals(heldOut))) {
+            throw new IllegalArgumentException("--held-out: no bundled task '" + heldOut + "' (see srl swe-tasks --list)");
+        }
         SweSrlConfig d = SweSrlConfig.defaults();
         SweSrlConfig c = new SweSrlConfig(heldOut, d.maxIssueChars(), d.maxObservationChars(), d.hiddenSize(), d.layers(),
-                sftSteps, d.sftBatchSize(), d.sftLearningRate(), srlSteps, d.groupSize(), d.promptsPerStep(),
+                d.expertThoughts(), sftSteps, d.sftBatchSize(), d.sftLearningRate(), srlSteps, d.groupSize(), d.promptsPerStep(),
                 d.srlLearningRate(), d.maxSamplingRounds(), d.maxNewTokens(), d.commandTimeoutSeconds(), seed);
         SandboxedExecutor executor;
         try {

@@ -20,6 +20,9 @@ package dev.srl.swe.example;
  * @param maxObservationChars observations keep this many characters (head and tail)
  * @param hiddenSize          model width (a Llama-style decoder with 4 query and 2 key/value heads)
  * @param layers              transformer blocks
+ * @param expertThoughts      whether the SFT answers put the expert's thought in the think block; off, they
+ *                            leave it empty: a tiny character model then spends its capacity on the tool-call
+ *                            format and the actions, which is all the reward scores
  * @param sftSteps            warm-up updates teaching the {@code <think>…</think>} + one tool call format
  * @param sftBatchSize        examples per SFT update
  * @param sftLearningRate     SFT learning rate (constant)
@@ -28,12 +31,12 @@ package dev.srl.swe.example;
  * @param promptsPerStep      GRPO groups per update after dynamic sampling
  * @param srlLearningRate     GRPO learning rate (constant)
  * @param maxSamplingRounds   dynamic-sampling rounds before a step trains on fewer groups (or skips)
- * @param maxNewTokens        the generation limit for rollouts and evaluation (an expert answer is up to ~550 characters)
+ * @param maxNewTokens        the generation limit for rollouts and evaluation (the longest expert action has ~440 characters)
  * @param commandTimeoutSeconds timeout of each sandboxed command and test run during the replay
  * @param seed                seeds the weights, the data order and the rollouts
  */
 public record SweSrlConfig(String heldOutTask, int maxIssueChars, int maxObservationChars, int hiddenSize, int layers,
-                           int sftSteps, int sftBatchSize, double sftLearningRate, int srlSteps, int groupSize,
+                           boolean expertThoughts, int sftSteps, int sftBatchSize, double sftLearningRate, int srlSteps, int groupSize,
                            int promptsPerStep, double srlLearningRate, int maxSamplingRounds, int maxNewTokens,
                            int commandTimeoutSeconds, long seed) {
 
@@ -49,16 +52,16 @@ public record SweSrlConfig(String heldOutTask, int maxIssueChars, int maxObserva
 
     /** The example's settings: a ~0.1M-parameter model, sized for a few minutes on two CPU cores. */
     public static SweSrlConfig defaults() {
-        return new SweSrlConfig("srl-tasks__slugify-3", 80, 48, 64, 2, 150, 8, 3e-3, 8, 4, 2, 5e-5, 2, 600, 60, 1);
+        return new SweSrlConfig("srl-tasks__slugify-3", 80, 32, 64, 2, false, 150, 4, 1e-2, 8, 4, 2, 5e-5, 2, 480, 60, 1);
     }
 
     /** A toy size for tests: a minute model, a few updates, short generations (checks the plumbing, not learning). */
     public static SweSrlConfig toy() {
-        return new SweSrlConfig("srl-tasks__slugify-3", 40, 16, 16, 1, 2, 4, 1e-3, 1, 2, 1, 1e-4, 1, 12, 60, 1);
+        return new SweSrlConfig("srl-tasks__slugify-3", 40, 16, 16, 1, false, 2, 4, 1e-3, 1, 2, 1, 1e-4, 1, 12, 60, 1);
     }
 
     public SweSrlConfig withSteps(int sft, int srl) {
-        return new SweSrlConfig(heldOutTask, maxIssueChars, maxObservationChars, hiddenSize, layers, sft, sftBatchSize,
+        return new SweSrlConfig(heldOutTask, maxIssueChars, maxObservationChars, hiddenSize, layers, expertThoughts, sft, sftBatchSize,
                 sftLearningRate, srl, groupSize, promptsPerStep, srlLearningRate, maxSamplingRounds, maxNewTokens,
                 commandTimeoutSeconds, seed);
     }

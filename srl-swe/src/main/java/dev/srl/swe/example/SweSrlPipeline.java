@@ -97,30 +97,40 @@ public final class SweSrlPipeline {
      * @param trainTrajectories    the trajectories trained on
      * @param train                their instances
      * @param heldOut              the held-out task's instances
-     * @param responses            the SFT answer of every instance id: the expert's thought in {@code <think>}, then its action
+     * @param responses            the SFT answer of every instance id: a think block (the expert's thought, or empty),
+     *                             then the expert's action
      */
     public record Data(List<Trajectory> trainTrajectories, List<StepwiseInstance> train, List<StepwiseInstance> heldOut,
                        Map<String, String> responses) {
     }
 
-    /** What a run measured; {@code beforeSrl} is after the SFT warm-up. Times are wall-clock seconds. */
+    /**
+     * What a run measured: greedy scores on the held-out steps and, for comparison, on the training steps, after the
+     * SFT warm-up ({@code before}) and after SRL ({@code after}). Times are wall-clock seconds.
+     */
     public record Report(List<Replay> replays, int trainInstances, int heldOutInstances, double meanPromptTokens,
                          long parameters, StepEvaluation.Summary beforeSrl, StepEvaluation.Summary afterSrl,
+                         StepEvaluation.Summary trainBeforeSrl, StepEvaluation.Summary trainAfterSrl,
                          List<Double> srlRewardMeans, double replaySeconds, double sftSeconds, double srlSeconds,
                          double evalSeconds) {
         public boolean allResolved() {
             return !replays.isEmpty() && replays.stream().allMatch(Replay::resolved);
         }
 
-        /** The before/after table of the held-out evaluation. */
+        /**
+         * The before/after table: mean reward (−1 for a response that is not one tool call), mean action similarity
+         * of the well-formed responses, and the share of well-formed responses.
+         */
         public String table() {
-            String row = "%-24s %15s %17s %11s%n";
-            return String.format(row, "held-out steps (greedy)", "mean reward", "mean similarity", "format ok")
-                    + line("after SFT (before SRL)", beforeSrl) + line("after SRL", afterSrl);
+            String row = "%-38s %11s %15s %10s%n";
+            return String.format(row, "greedy, " + heldOutInstances + " held-out / " + trainInstances + " train steps",
+                    "mean reward", "mean similarity", "format ok")
+                    + line("held-out, after SFT (before SRL)", beforeSrl) + line("held-out, after SRL", afterSrl)
+                    + line("train, after SFT (before SRL)", trainBeforeSrl) + line("train, after SRL", trainAfterSrl);
         }
 
         private static String line(String name, StepEvaluation.Summary s) {
-            return String.format(java.util.Locale.ROOT, "%-24s %15.3f %17s %10.0f%%%n", name, s.meanReward(),
+            return String.format(java.util.Locale.ROOT, "%-38s %11.3f %15s %9.0f%%%n", name, s.meanReward(),
                     Double.isNaN(s.meanSimilarity()) ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", s.meanSimilarity()),
                     100 * s.formatRate());
         }
@@ -166,7 +176,8 @@ public final class SweSrlPipeline {
             for (StepwiseInstance i : builder.build(t)) {
                 (held ? heldOut : train).add(i);
                 Step target = t.steps().get(i.stepIndex());
-                responses.put(i.id(), "<think>\n" + (target.thought() == null ? "" : target.thought()) + "\n</think>\n" + i.target());
+                String thought = c.expertThoughts() && target.thought() != null ? target.thought() + "\n" : "";
+                responses.put(i.id(), "<think>\n" + thought + "</think>\n" + i.target());
             }
         }
         if (!found) throw new IllegalArgumentException("heldOutTask: no bundled task '" + c.heldOutTask() + "'");
@@ -235,10 +246,11 @@ public final class SweSrlPipeline {
 
         SamplingParams greedy = SamplingParams.greedy(c.maxNewTokens(), tok.eosIds());
         t = System.nanoTime();
-        StepEvaluation.Summary before = StepEvaluation.summarize(
-                ToolCallEvaluation.run(model, tok, renderer, data.heldOut(), greedy, 8, new Random(c.seed())));
+        StepEvaluation.Summary before = evaluate(model, tok, renderer, data.heldOut(), greedy);
+        StepEvaluation.Summary trainBefore = evaluate(model, tok, renderer, data.train(), greedy);
         double evalSeconds = seconds(t);
         log.println("held out after SFT: " + before);
+        log.println("train after SFT:    " + trainBefore);
 
         t = System.nanoTime();
         List<GrpoPrompt> grpoPrompts = new ArrayList<>();
@@ -261,12 +273,18 @@ public final class SweSrlPipeline {
         double srlSeconds = seconds(t);
 
         t = System.nanoTime();
-        StepEvaluation.Summary after = StepEvaluation.summarize(
-                ToolCallEvaluation.run(model, tok, renderer, data.heldOut(), greedy, 8, new Random(c.seed())));
+        StepEvaluation.Summary after = evaluate(model, tok, renderer, data.heldOut(), greedy);
+        StepEvaluation.Summary trainAfter = evaluate(model, tok, renderer, data.train(), greedy);
         evalSeconds += seconds(t);
         log.println("held out after SRL: " + after);
+        log.println("train after SRL:    " + trainAfter);
         return new Report(replays, data.train().size(), data.heldOut().size(), meanPrompt, model.parameterCount(), before,
-                after, rewards, replaySeconds, sftSeconds, srlSeconds, evalSeconds);
+                after, trainBefore, trainAfter, rewards, replaySeconds, sftSeconds, srlSeconds, evalSeconds);
+    }
+
+    private static StepEvaluation.Summary evaluate(Transformer model, Tokenizer tok, PromptRenderer renderer,
+                                                   List<StepwiseInstance> instances, SamplingParams greedy) {
+        return StepEvaluation.summarize(ToolCallEvaluation.run(model, tok, renderer, instances, greedy, 8, new Random(0)));
     }
 
     private static List<Trajectory> readExperts(ObservationPolicy observations) throws IOException {

@@ -45,7 +45,7 @@ class SweSrlPipelineTest {
         for (StepwiseInstance i : d.train()) {
             for (int id : StepPrompts.encode(tok, SweSrlPipeline.renderer(), i)) assertTrue(id != unk, i.id());
         }
-        SweSrlConfig bad = new SweSrlConfig("no-such-task", 40, 16, 16, 1, 0, 4, 1e-3, 0, 2, 1, 1e-4, 1, 8, 60, 1);
+        SweSrlConfig bad = new SweSrlConfig("no-such-task", 40, 16, 16, 1, false, 0, 4, 1e-3, 0, 2, 1, 1e-4, 1, 8, 60, 1);
         assertThrows(IllegalArgumentException.class, () -> SweSrlPipeline.buildData(bad));
     }
 
@@ -70,7 +70,9 @@ class SweSrlPipelineTest {
         }
         for (double m : r.srlRewardMeans()) assertTrue(m >= -1 && m <= 1);
         String table = r.table();
-        assertTrue(table.contains("after SFT (before SRL)") && table.contains("after SRL"), table);
+        assertTrue(table.contains("held-out, after SFT (before SRL)") && table.contains("held-out, after SRL"), table);
+        assertEquals(16, r.trainBeforeSrl().count());
+        assertEquals(16, r.trainAfterSrl().count());
         assertTrue(log.toString(StandardCharsets.UTF_8).contains("RESOLVED"));
     }
 
