@@ -38,7 +38,7 @@ final class SweExampleCommand implements Callable<Integer> {
             defaultValue = "srl-tasks__slugify-3")
     String heldOut;
 
-    @Option(names = "--sft-steps", paramLabel = "N", description = "SFT warm-up updates (default: ${DEFAULT-VALUE}).", defaultValue = "150")
+    @Option(names = "--sft-steps", paramLabel = "N", description = "SFT warm-up updates (default: ${DEFAULT-VALUE}).", defaultValue = "200")
     int sftSteps;
 
     @Option(names = "--srl-steps", paramLabel = "N", description = "GRPO updates (default: ${DEFAULT-VALUE}).", defaultValue = "8")

@@ -25,13 +25,13 @@ package dev.srl.swe.example;
  *                            format and the actions, which is all the reward scores
  * @param sftSteps            warm-up updates teaching the {@code <think>…</think>} + one tool call format
  * @param sftBatchSize        examples per SFT update
- * @param sftLearningRate     SFT learning rate (constant)
+ * @param sftLearningRate     SFT peak learning rate (cosine to a tenth of it after a warm-up of a tenth of the steps)
  * @param srlSteps            GRPO updates with the tool-call similarity reward
  * @param groupSize           GRPO rollouts per prompt (G)
  * @param promptsPerStep      GRPO groups per update after dynamic sampling
  * @param srlLearningRate     GRPO learning rate (constant)
  * @param maxSamplingRounds   dynamic-sampling rounds before a step trains on fewer groups (or skips)
- * @param maxNewTokens        the generation limit for rollouts and evaluation (the longest expert action has ~440 characters)
+ * @param maxNewTokens        the generation limit for rollouts and evaluation (the longest expert action has ~440 characters, ~330 tokens)
  * @param commandTimeoutSeconds timeout of each sandboxed command and test run during the replay
  * @param seed                seeds the weights, the data order and the rollouts
  */
@@ -50,9 +50,9 @@ public record SweSrlConfig(String heldOutTask, int maxIssueChars, int maxObserva
         if (commandTimeoutSeconds < 1) throw new IllegalArgumentException("commandTimeoutSeconds must be >= 1");
     }
 
-    /** The example's settings: a ~0.1M-parameter model, sized for a few minutes on two CPU cores. */
+    /** The example's settings: a ~0.4M-parameter model, sized for a few minutes on two CPU cores. */
     public static SweSrlConfig defaults() {
-        return new SweSrlConfig("srl-tasks__slugify-3", 80, 32, 64, 2, false, 150, 4, 1e-2, 8, 4, 2, 5e-5, 2, 480, 60, 1);
+        return new SweSrlConfig("srl-tasks__slugify-3", 80, 32, 128, 2, false, 200, 4, 3e-3, 8, 4, 2, 5e-5, 2, 400, 60, 1);
     }
 
     /** A toy size for tests: a minute model, a few updates, short generations (checks the plumbing, not learning). */

@@ -184,12 +184,25 @@ public final class SweSrlPipeline {
         return new Data(trainTrajectories, train, heldOut, responses);
     }
 
-    /** Printable ASCII, newline and tab, one token each; anything else maps to {@code <|unk|>}. */
+    /**
+     * The tags of the canonical tool-call form, one token each: they make up most of an action's characters, so as
+     * whole tokens they shorten prompts and answers about twofold and the format takes few updates to learn.
+     */
+    public static final List<String> TOOL_CALL_TOKENS = List.of("<function=bash>", "<function=str_replace_editor>",
+            "<function=submit>", "</function>", "<parameter=command>", "<parameter=path>", "<parameter=file_text>",
+            "<parameter=old_str>", "<parameter=new_str>", "<parameter=insert_line>", "<parameter=view_range>",
+            "</parameter>", "OBSERVATION:", "/testbed");
+
+    /**
+     * Characters (printable ASCII, newline and tab) plus the chat and think specials and {@link #TOOL_CALL_TOKENS};
+     * anything else maps to {@code <|unk|>}.
+     */
     public static CharTokenizer tokenizer() {
         StringBuilder alphabet = new StringBuilder("\t\n");
         for (char ch = 32; ch < 127; ch++) alphabet.append(ch);
         List<String> specials = new ArrayList<>(CharTokenizer.DEFAULT_SPECIALS);
         specials.add(CharTokenizer.UNK);
+        specials.addAll(TOOL_CALL_TOKENS);
         return CharTokenizer.ofAlphabet(alphabet.toString(), specials);
     }
 
@@ -234,7 +247,7 @@ public final class SweSrlPipeline {
             sft.add(new SftExample(prompts.get(k), target));
         }
         SftTrainer sftTrainer = new SftTrainer(model, sft, List.of(),
-                new SftConfig(c.sftBatchSize(), 0, OptimizerConfig.constant(c.sftLearningRate()), c.seed(), 0, 3));
+                new SftConfig(c.sftBatchSize(), 0, sftSchedule(c), c.seed(), 0, 3));
         for (int s = 1; s <= c.sftSteps(); s++) {
             StepReport r = sftTrainer.trainStep();
             if (s % 10 == 0 || s == c.sftSteps()) {
@@ -246,8 +259,8 @@ public final class SweSrlPipeline {
 
         SamplingParams greedy = SamplingParams.greedy(c.maxNewTokens(), tok.eosIds());
         t = System.nanoTime();
-        StepEvaluation.Summary before = evaluate(model, tok, renderer, data.heldOut(), greedy);
-        StepEvaluation.Summary trainBefore = evaluate(model, tok, renderer, data.train(), greedy);
+        StepEvaluation.Summary before = evaluate(model, tok, renderer, data.heldOut(), greedy, log);
+        StepEvaluation.Summary trainBefore = evaluate(model, tok, renderer, data.train(), greedy, log);
         double evalSeconds = seconds(t);
         log.println("held out after SFT: " + before);
         log.println("train after SFT:    " + trainBefore);
@@ -273,8 +286,8 @@ public final class SweSrlPipeline {
         double srlSeconds = seconds(t);
 
         t = System.nanoTime();
-        StepEvaluation.Summary after = evaluate(model, tok, renderer, data.heldOut(), greedy);
-        StepEvaluation.Summary trainAfter = evaluate(model, tok, renderer, data.train(), greedy);
+        StepEvaluation.Summary after = evaluate(model, tok, renderer, data.heldOut(), greedy, log);
+        StepEvaluation.Summary trainAfter = evaluate(model, tok, renderer, data.train(), greedy, log);
         evalSeconds += seconds(t);
         log.println("held out after SRL: " + after);
         log.println("train after SRL:    " + trainAfter);
@@ -282,9 +295,19 @@ public final class SweSrlPipeline {
                 after, trainBefore, trainAfter, rewards, replaySeconds, sftSeconds, srlSeconds, evalSeconds);
     }
 
+    /** Cosine from {@code sftLearningRate} to a tenth of it, after a warm-up of a tenth of the steps: memorising
+     * the few expert answers needs the small late steps that a constant rate never takes. */
+    private static OptimizerConfig sftSchedule(SweSrlConfig c) {
+        long steps = Math.max(1, c.sftSteps());
+        return OptimizerConfig.cosine(c.sftLearningRate(), steps / 10, steps, c.sftLearningRate() / 10);
+    }
+
     private static StepEvaluation.Summary evaluate(Transformer model, Tokenizer tok, PromptRenderer renderer,
-                                                   List<StepwiseInstance> instances, SamplingParams greedy) {
-        return StepEvaluation.summarize(ToolCallEvaluation.run(model, tok, renderer, instances, greedy, 8, new Random(0)));
+                                                   List<StepwiseInstance> instances, SamplingParams greedy, PrintStream log) {
+        List<StepEvaluation.Item> items = ToolCallEvaluation.run(model, tok, renderer, instances, greedy, 8, new Random(0));
+        StepEvaluation.Item first = items.get(0);
+        log.printf("  e.g. %s (reward %.3f): %s%n", first.id(), first.reward(), first.completion().replace("\n", "\\n"));
+        return StepEvaluation.summarize(items);
     }
 
     private static List<Trajectory> readExperts(ObservationPolicy observations) throws IOException {

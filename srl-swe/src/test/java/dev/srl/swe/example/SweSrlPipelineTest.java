@@ -42,6 +42,9 @@ class SweSrlPipelineTest {
         // Every prompt is written with the tokenizer's alphabet: nothing maps to <|unk|>.
         var tok = SweSrlPipeline.tokenizer();
         int unk = tok.tokenId("<|unk|>").orElseThrow();
+        assertEquals(1, tok.encode("<function=str_replace_editor>").length, "tool-call tags are whole tokens");
+        assertEquals("<parameter=path>/testbed/a.py</parameter>",
+                tok.decode(tok.encode("<parameter=path>/testbed/a.py</parameter>")));
         for (StepwiseInstance i : d.train()) {
             for (int id : StepPrompts.encode(tok, SweSrlPipeline.renderer(), i)) assertTrue(id != unk, i.id());
         }
