@@ -52,7 +52,7 @@ public record SweSrlConfig(String heldOutTask, int maxIssueChars, int maxObserva
 
     /** The example's settings: a ~0.4M-parameter model, sized for a few minutes on two CPU cores. */
     public static SweSrlConfig defaults() {
-        return new SweSrlConfig("srl-tasks__slugify-3", 80, 32, 128, 2, false, 200, 4, 3e-3, 8, 4, 2, 5e-5, 2, 400, 60, 1);
+        return new SweSrlConfig("srl-tasks__slugify-3", 80, 32, 128, 2, false, 200, 4, 3e-3, 8, 4, 2, 3e-4, 2, 400, 60, 1);
     }
 
     /** A toy size for tests: a minute model, a few updates, short generations (checks the plumbing, not learning). */
