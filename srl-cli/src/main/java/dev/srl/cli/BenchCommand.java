@@ -10,8 +10,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchSimilarityCommand.class,
                 BenchGrpoStepCommand.class,
+                BenchModelCommand.class,
         },
-        footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1"})
+        footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1", "  srl bench model --sizes 1M,10M"})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
