@@ -14,7 +14,7 @@ import java.util.Locale;
  *   <li>replay each expert trajectory in the bubblewrap sandbox and grade the patch it leaves (resolved or not);</li>
  *   <li>cut the trajectories into step-wise instances (the issue and the last 2 action/observation pairs, the
  *       expert's next tool call as the target) and hold one task's steps out;</li>
- *   <li>teach a ~0.1M-parameter character-level model the answer format ({@code <think>…</think>} and one tool
+ *   <li>teach a ~0.4M-parameter character-level model the answer format ({@code <think>…</think>} and one tool
  *       call) with a short SFT warm-up, then run SRL: GRPO with dynamic sampling and the tool-call similarity
  *       reward;</li>
  *   <li>print the held-out scores, greedy, after the warm-up and after SRL.</li>
