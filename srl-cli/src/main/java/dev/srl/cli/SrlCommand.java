@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
                 QuickstartCommand.class,
                 EvalCommand.class,
                 TrainCommand.class,
+                SweTasksCommand.class,
+                SweExampleCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

@@ -10,6 +10,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * A file written to a temporary sibling and renamed into place only on {@link #commit()}: a crash, an
@@ -23,6 +25,8 @@ import java.nio.file.StandardCopyOption;
  * }</pre>
  */
 public final class AtomicOutput implements Closeable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final Path target;
     private final Path temp;
     private final Writer writer;
@@ -39,8 +43,11 @@ public final class AtomicOutput implements Closeable {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        Writer w = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(temp), StandardCharsets.UTF_8), 1 << 16);
+        // Not Files.createTempFile: that makes the file owner-only (0600), and the output would keep it.
+        Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+        Writer w = new BufferedWriter(new OutputStreamWriter(
+                Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                StandardCharsets.UTF_8), 1 << 16);
         return new AtomicOutput(abs, temp, w);
     }
 
