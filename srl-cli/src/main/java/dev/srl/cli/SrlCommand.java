@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 MakeCurriculumCommand.class,
                 ScoreAnswersCommand.class,
+                LogprobsCommand.class,
+                GenerateCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

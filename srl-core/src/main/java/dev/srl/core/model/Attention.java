@@ -1,0 +1,157 @@
+package dev.srl.core.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Causal grouped-query scaled dot-product attention over a batch of {@code B} rows of {@code T} positions,
+ * activations laid out as {@code [B*T, heads*headDim]}. Query head {@code h} reads key/value head
+ * {@code h / (heads / kvHeads)}; the products run per (row, head) as BLAS calls on strided slices, so
+ * neither a transpose nor a {@code repeat_kv} copy is made. The softmax runs as one ND4J op over all
+ * {@code [B*heads*T, T]} score rows.
+ */
+final class Attention {
+    private final int heads;
+    private final int kvHeads;
+    private final int headDim;
+    private final double scale;
+
+    Attention(int heads, int kvHeads, int headDim) {
+        this.heads = heads;
+        this.kvHeads = kvHeads;
+        this.headDim = headDim;
+        this.scale = 1.0 / Math.sqrt(headDim);
+    }
+
+    /** Activations kept for the backward pass. */
+    record Saved(INDArray q, INDArray k, INDArray v, INDArray probs, int batch, int time) {
+    }
+
+    record Output(INDArray out, Saved saved) {
+    }
+
+    /** {@code q [B*T, H*Dh]}, {@code k, v [B*T, KV*Dh]} (already rotated) to {@code out [B*T, H*Dh]}. */
+    Output forward(INDArray q, INDArray k, INDArray v, int batch, int time) {
+        int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
+        long tt = (long) time * time;
+        INDArray scores = Nd4j.createUninitialized(q.dataType(), (long) batch * heads, tt);
+        for (int b = 0; b < batch; b++) {
+            long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
+            for (int h = 0; h < heads; h++) {
+                int g = h / group;
+                Blas.gemm(false, true, time, time, headDim, scale,
+                        q, rowQ + (long) h * headDim, qw, k, rowK + (long) g * headDim, kw,
+                        0, scores, ((long) b * heads + h) * tt, time);
+            }
+        }
+        scores.addiRowVector(causalMask(time, q));
+        INDArray probs = Transforms.softmax(scores.reshape((long) batch * heads * time, time), false);
+        INDArray out = Nd4j.createUninitialized(q.dataType(), (long) batch * time, qw);
+        for (int b = 0; b < batch; b++) {
+            long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
+            for (int h = 0; h < heads; h++) {
+                int g = h / group;
+                Blas.gemm(false, false, time, headDim, time, 1,
+                        probs, ((long) b * heads + h) * tt, time, v, rowK + (long) g * headDim, kw,
+                        0, out, rowQ + (long) h * headDim, qw);
+            }
+        }
+        return new Output(out, new Saved(q, k, v, probs, batch, time));
+    }
+
+    /** Gradients of the rotated q, k and v from {@code dOut [B*T, H*Dh]}. */
+    INDArray[] backward(INDArray dOut, Saved s) {
+        int batch = s.batch(), time = s.time();
+        int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
+        long tt = (long) time * time;
+        INDArray probs = s.probs();
+        INDArray dProbs = Nd4j.createUninitialized(probs.dataType(), probs.shape());
+        INDArray dv = Nd4j.zeros(s.v().dataType(), s.v().shape());
+        for (int b = 0; b < batch; b++) {
+            long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
+            for (int h = 0; h < heads; h++) {
+                int g = h / group;
+                long p = ((long) b * heads + h) * tt;
+                // dP = dO V^T ; dV += P^T dO
+                Blas.gemm(false, true, time, time, headDim, 1,
+                        dOut, rowQ + (long) h * headDim, qw, s.v(), rowK + (long) g * headDim, kw,
+                        0, dProbs, p, time);
+                Blas.gemm(true, false, time, headDim, time, 1,
+                        probs, p, time, dOut, rowQ + (long) h * headDim, qw,
+                        1, dv, rowK + (long) g * headDim, kw);
+            }
+        }
+        // softmax backward: dS = P * (dP - rowsum(P * dP)), then the score scale.
+        INDArray pdp = dProbs.muli(probs);
+        INDArray rowSum = pdp.sum(true, 1);
+        INDArray dScores = pdp.subi(probs.mulColumnVector(rowSum)).muli(scale);
+        INDArray dq = Nd4j.createUninitialized(s.q().dataType(), s.q().shape());
+        INDArray dk = Nd4j.zeros(s.k().dataType(), s.k().shape());
+        for (int b = 0; b < batch; b++) {
+            long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
+            for (int h = 0; h < heads; h++) {
+                int g = h / group;
+                long p = ((long) b * heads + h) * tt;
+                // dQ = dS K ; dK += dS^T Q
+                Blas.gemm(false, false, time, headDim, time, 1,
+                        dScores, p, time, s.k(), rowK + (long) g * headDim, kw,
+                        0, dq, rowQ + (long) h * headDim, qw);
+                Blas.gemm(true, false, time, headDim, time, 1,
+                        dScores, p, time, s.q(), rowQ + (long) h * headDim, qw,
+                        1, dk, rowK + (long) g * headDim, kw);
+            }
+        }
+        return new INDArray[]{dq, dk, dv};
+    }
+
+    /** Attention of one new position per row over that row's cached keys and values. */
+    INDArray decode(INDArray q, KvCache.Layer cache, int[] lengths, INDArray mask) {
+        int batch = lengths.length;
+        int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
+        int span = (int) mask.size(2);
+        long cap = cache.capacity();
+        INDArray scores = Nd4j.zeros(q.dataType(), (long) batch * heads, span);
+        for (int b = 0; b < batch; b++) {
+            for (int g = 0; g < kvHeads; g++) {
+                // the group's query heads are adjacent in q's row: one [group, Dh] x [Dh, len] product
+                Blas.gemm(false, true, group, lengths[b], headDim, scale,
+                        q, (long) b * qw + (long) g * group * headDim, headDim,
+                        cache.keys(), (long) b * cap * kw + (long) g * headDim, kw,
+                        0, scores, ((long) b * heads + (long) g * group) * span, span);
+            }
+        }
+        INDArray probs = Transforms.softmax(scores.reshape(batch, heads, span).addi(mask).reshape((long) batch * heads, span), false);
+        INDArray out = Nd4j.createUninitialized(q.dataType(), batch, qw);
+        for (int b = 0; b < batch; b++) {
+            for (int g = 0; g < kvHeads; g++) {
+                Blas.gemm(false, false, group, headDim, lengths[b], 1,
+                        probs, ((long) b * heads + (long) g * group) * span, span,
+                        cache.values(), (long) b * cap * kw + (long) g * headDim, kw,
+                        0, out, (long) b * qw + (long) g * group * headDim, headDim);
+            }
+        }
+        return out;
+    }
+
+    private static final double MASKED = -1e30;
+
+    /** {@code [B, 1, span]}: 0 for the first {@code lengths[b]} cache entries of row b, a large negative value after. */
+    static INDArray decodeMask(int[] lengths, org.nd4j.linalg.api.buffer.DataType dataType) {
+        int span = 0;
+        for (int len : lengths) span = Math.max(span, len);
+        double[] m = new double[lengths.length * span];
+        for (int b = 0; b < lengths.length; b++) {
+            for (int j = lengths[b]; j < span; j++) m[b * span + j] = MASKED;
+        }
+        return Nd4j.createFromArray(m).castTo(dataType).reshape(lengths.length, 1, span);
+    }
+
+    private static INDArray causalMask(int time, INDArray like) {
+        double[] m = new double[time * time];
+        for (int i = 0; i < time; i++) {
+            for (int j = i + 1; j < time; j++) m[i * time + j] = MASKED;
+        }
+        return Nd4j.createFromArray(m).castTo(like.dataType());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.srl.core.model;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Pointer;
+import org.bytedeco.openblas.global.openblas;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.shape.Shape;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Matrix products straight through the OpenBLAS that ND4J bundles. {@code INDArray.mmul} runs at about a
+ * third of this speed (reference §1.6), so every large product of the model goes here. All matrices are
+ * row-major; operands are addressed as (array, element offset, leading dimension), which lets one call
+ * work on a head's slice of a wider activation without copying it.
+ */
+final class Blas {
+    private Blas() {
+    }
+
+    /** {@code C = alpha * op(A) * op(B) + beta * C} on sub-matrices of row-major, contiguous arrays. */
+    static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                     INDArray a, long aOff, int lda, INDArray b, long bOff, int ldb,
+                     double beta, INDArray c, long cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        long work = (long) m * n * k;
+        if (work >= SINGLE_THREAD_WORK && work < SPLIT_WORK && n > 1) {
+            // Split along n into pieces below OpenBLAS's multithreading threshold (see SINGLE_THREAD_WORK).
+            int pieces = (int) Math.min(n, (work + SINGLE_THREAD_WORK - 1) / SINGLE_THREAD_WORK + 1);
+            int step = (n + pieces - 1) / pieces;
+            for (int j = 0; j < n; j += step) {
+                int w = Math.min(step, n - j);
+                gemmCall(transA, transB, m, w, k, alpha, a, aOff, lda,
+                        b, bOff + (transB ? (long) j * ldb : j), ldb, beta, c, cOff + j, ldc);
+            }
+            return;
+        }
+        gemmCall(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** OpenBLAS 0.3.19 runs a gemm on one thread below m*n*k = 65536 * GEMM_MULTITHREAD_THRESHOLD (4). */
+    private static final long SINGLE_THREAD_WORK = 65536L * 4;
+    // Small products (decoding: a few rows) gain nothing from a second thread but pay for waking it.
+    private static final long SPLIT_WORK = 1L << 22;
+
+    private static void gemmCall(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                     INDArray a, long aOff, int lda, INDArray b, long bOff, int ldb,
+                     double beta, INDArray c, long cOff, int ldc) {
+        int ta = transA ? openblas.CblasTrans : openblas.CblasNoTrans;
+        int tb = transB ? openblas.CblasTrans : openblas.CblasNoTrans;
+        DataType dt = c.dataType();
+        if (dt == DataType.FLOAT) {
+            openblas.cblas_sgemm(openblas.CblasRowMajor, ta, tb, m, n, k, (float) alpha,
+                    floats(a, aOff), lda, floats(b, bOff), ldb, (float) beta, floats(c, cOff), ldc);
+        } else if (dt == DataType.DOUBLE) {
+            openblas.cblas_dgemm(openblas.CblasRowMajor, ta, tb, m, n, k, alpha,
+                    doubles(a, aOff), lda, doubles(b, bOff), ldb, beta, doubles(c, cOff), ldc);
+        } else {
+            throw new IllegalArgumentException("model arrays must be FLOAT or DOUBLE, got " + dt);
+        }
+    }
+
+    /** {@code x [m,k] · W^T} for a weight stored as {@code [n,k]} (HF {@code nn.Linear} layout): a new {@code [m,n]}. */
+    static INDArray timesTransposed(INDArray x, INDArray w) {
+        int m = rows(x), k = cols(x), n = rows(w);
+        INDArray y = Nd4j.createUninitialized(x.dataType(), m, n);
+        gemm(false, true, m, n, k, 1, x, 0, k, w, 0, k, 0, y, 0, n);
+        return y;
+    }
+
+    /** {@code dy [m,n] · W} for a weight {@code [n,k]}, written into ({@code beta=0}) or added to ({@code beta=1}) {@code out [m,k]}. */
+    static void times(INDArray dy, INDArray w, double beta, INDArray out) {
+        int m = rows(dy), n = cols(dy), k = cols(w);
+        gemm(false, false, m, k, n, 1, dy, 0, n, w, 0, k, beta, out, 0, k);
+    }
+
+    /** The weight gradient {@code dW [n,k] (+)= dy^T [n,m] · x [m,k]}. */
+    static void weightGrad(INDArray dy, INDArray x, double beta, INDArray dw) {
+        int m = rows(dy), n = cols(dy), k = cols(x);
+        gemm(true, false, n, k, m, 1, dy, 0, n, x, 0, k, beta, dw, 0, k);
+    }
+
+    /** {@code y[yOff..] += alpha * x[xOff..]} over {@code n} elements. */
+    static void axpy(int n, double alpha, INDArray x, long xOff, INDArray y, long yOff) {
+        if (y.dataType() == DataType.FLOAT) {
+            openblas.cblas_saxpy(n, (float) alpha, floats(x, xOff), 1, floats(y, yOff), 1);
+        } else {
+            openblas.cblas_daxpy(n, alpha, doubles(x, xOff), 1, doubles(y, yOff), 1);
+        }
+    }
+
+    /** Copies {@code n} elements from {@code x[xOff..]} to {@code y[yOff..]}. */
+    static void copy(int n, INDArray x, long xOff, INDArray y, long yOff) {
+        copy(n, x, xOff, 1, y, yOff, 1);
+    }
+
+    /** Copies {@code n} elements {@code x[xOff + i*incX]} to {@code y[yOff + i*incY]}. */
+    static void copy(int n, INDArray x, long xOff, int incX, INDArray y, long yOff, int incY) {
+        if (y.dataType() == DataType.FLOAT) {
+            openblas.cblas_scopy(n, floats(x, xOff), incX, floats(y, yOff), incY);
+        } else {
+            openblas.cblas_dcopy(n, doubles(x, xOff), incX, doubles(y, yOff), incY);
+        }
+    }
+
+    /** The array itself when it is row-major with default strides, otherwise a contiguous copy. */
+    static INDArray contiguous(INDArray a) {
+        boolean ok = a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) && a.elementWiseStride() == 1;
+        return ok ? a : a.dup('c');
+    }
+
+    private static FloatPointer floats(INDArray a, long off) {
+        checkContiguous(a);
+        return new FloatPointer(address(a)).position(off);
+    }
+
+    private static DoublePointer doubles(INDArray a, long off) {
+        checkContiguous(a);
+        return new DoublePointer(address(a)).position(off);
+    }
+
+    // A view's data() is already positioned at the view's first element (checked on M2.1).
+    private static Pointer address(INDArray a) {
+        return a.data().addressPointer();
+    }
+
+    private static void checkContiguous(INDArray a) {
+        if (a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a)) {
+            throw new IllegalStateException("BLAS operand must be a contiguous row-major array, got shape "
+                    + java.util.Arrays.toString(a.shape()) + " strides " + java.util.Arrays.toString(a.stride()));
+        }
+    }
+
+    static int rows(INDArray a) {
+        return (int) a.size(0);
+    }
+
+    static int cols(INDArray a) {
+        return (int) (a.length() / a.size(0));
+    }
+}

@@ -1,0 +1,150 @@
+package dev.srl.core.model;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Training and decoding throughput of the {@link Transformer} on random weights and random tokens: a training
+ * step is forward + backward + a plain AdamW update of every parameter; decoding is greedy KV-cache
+ * generation of a batch of equal-length prompts (no stop ids, so every row runs to the limit).
+ *
+ * <pre>{@code
+ * ModelBenchmark.Result r = ModelBenchmark.run(ModelBenchmark.sizes().get(0), 10, 3);
+ * System.out.println(r.trainTokensPerSecond());
+ * }</pre>
+ */
+public final class ModelBenchmark {
+    private ModelBenchmark() {
+    }
+
+    /**
+     * A benchmark shape.
+     *
+     * @param batch          training rows per step
+     * @param time           training tokens per row ({@code batch * time} tokens per step)
+     * @param decodeBatch    prompts decoded together
+     * @param promptLength   tokens per prompt
+     * @param newTokens      tokens generated per prompt
+     */
+    public record Size(String name, ModelConfig config, int batch, int time, int decodeBatch, int promptLength, int newTokens) {
+    }
+
+    /** Throughput of one size: training tokens/s (forward, backward, AdamW) and generated tokens/s. */
+    public record Result(Size size, long parameters, double stepMillis, double trainTokensPerSecond,
+                         double decodeTokensPerSecond) {
+    }
+
+    /** About 1M, 10M and 30M parameters, Qwen2-style (bias, grouped-query attention, tied embeddings), 512 tokens per step. */
+    public static List<Size> sizes() {
+        return List.of(
+                new Size("1M", config(128, 344, 4, 4, 2, 1024), 8, 64, 8, 16, 64),
+                new Size("10M", config(384, 1024, 6, 6, 2, 4096), 4, 128, 8, 16, 64),
+                new Size("30M", config(512, 1536, 8, 8, 4, 8192), 4, 128, 8, 16, 64));
+    }
+
+    private static ModelConfig config(int d, int ff, int layers, int heads, int kvHeads, int vocab) {
+        return new ModelConfig("qwen2", d, ff, layers, heads, kvHeads, d / heads, 1e-6, 10000.0, vocab, true, true,
+                4096, -1, List.of());
+    }
+
+    /** Measures {@code steps} training steps and {@code decodeRuns} generations after one warm-up of each. */
+    public static Result run(Size size, int steps, int decodeRuns) {
+        Transformer model = new Transformer(size.config(), randomWeights(size.config(), 1));
+        Random rng = new Random(2);
+        int v = size.config().vocabSize();
+        int[][] tokens = new int[size.batch()][size.time()];
+        for (int[] row : tokens) for (int j = 0; j < row.length; j++) row[j] = rng.nextInt(v);
+        int[] lengths = new int[size.batch()];
+        java.util.Arrays.fill(lengths, size.time());
+        TokenBatch batch = new TokenBatch(tokens, lengths);
+        AdamW adam = new AdamW(model.parameters(), 1e-4, 0.01);
+        INDArray dLogProbs = Nd4j.ones(DataType.FLOAT, size.batch(), size.time()).divi(size.batch() * size.time());
+        trainStep(model, batch, dLogProbs, adam);
+        long t0 = System.nanoTime();
+        for (int s = 0; s < steps; s++) trainStep(model, batch, dLogProbs, adam);
+        double stepMs = (System.nanoTime() - t0) / 1e6 / steps;
+
+        List<int[]> prompts = new ArrayList<>();
+        for (int b = 0; b < size.decodeBatch(); b++) {
+            int[] p = new int[size.promptLength()];
+            for (int j = 0; j < p.length; j++) p[j] = rng.nextInt(v);
+            prompts.add(p);
+        }
+        SamplingParams greedy = SamplingParams.greedy(size.newTokens(), List.of());
+        model.sample(prompts, greedy, new Random(1));
+        long t1 = System.nanoTime();
+        for (int r = 0; r < decodeRuns; r++) model.sample(prompts, greedy, new Random(1));
+        double decodeSec = (System.nanoTime() - t1) / 1e9 / decodeRuns;
+        return new Result(size, model.parameterCount(), stepMs, size.batch() * size.time() / (stepMs / 1000),
+                size.decodeBatch() * size.newTokens() / decodeSec);
+    }
+
+    private static void trainStep(Transformer model, TokenBatch batch, INDArray dLogProbs, AdamW adam) {
+        ForwardPass fp = model.forward(batch, 1.0);
+        adam.step(fp.backward(dLogProbs.neg()));
+    }
+
+    /** Normal(0, 0.02) weights, norm weights 1, biases 0: the usual fresh initialisation. */
+    public static Map<String, INDArray> randomWeights(ModelConfig config, long seed) {
+        Nd4j.getRandom().setSeed(seed);
+        Map<String, INDArray> w = new LinkedHashMap<>();
+        for (Map.Entry<String, long[]> e : Transformer.parameterShapes(config).entrySet()) {
+            String n = e.getKey();
+            INDArray a = n.endsWith("norm.weight") ? Nd4j.ones(DataType.FLOAT, e.getValue())
+                    : n.endsWith(".bias") ? Nd4j.zeros(DataType.FLOAT, e.getValue())
+                    : Nd4j.randn(DataType.FLOAT, e.getValue()).muli(0.02);
+            w.put(n, a);
+        }
+        return w;
+    }
+
+    /** A plain AdamW for the benchmark (bias-corrected, decoupled weight decay). */
+    static final class AdamW {
+        private final Map<String, INDArray> params;
+        private final Map<String, INDArray> m = new LinkedHashMap<>();
+        private final Map<String, INDArray> v = new LinkedHashMap<>();
+        private final double lr;
+        private final double weightDecay;
+        private int t;
+
+        AdamW(Map<String, INDArray> params, double lr, double weightDecay) {
+            this.params = params;
+            this.lr = lr;
+            this.weightDecay = weightDecay;
+            for (Map.Entry<String, INDArray> e : params.entrySet()) {
+                m.put(e.getKey(), Nd4j.zeros(e.getValue().dataType(), e.getValue().shape()));
+                v.put(e.getKey(), Nd4j.zeros(e.getValue().dataType(), e.getValue().shape()));
+            }
+        }
+
+        void step(Map<String, INDArray> grads) {
+            t++;
+            double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+            double c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
+            for (Map.Entry<String, INDArray> e : params.entrySet()) {
+                INDArray g = grads.get(e.getKey()), p = e.getValue();
+                INDArray mi = m.get(e.getKey()).muli(b1).addi(g.mul(1 - b1));
+                INDArray vi = v.get(e.getKey()).muli(b2).addi(g.muli(g).muli(1 - b2));
+                INDArray denom = Transforms.sqrt(vi.div(c2), false).addi(eps);
+                p.muli(1 - lr * weightDecay).subi(mi.div(denom).muli(lr / c1));
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        for (Size s : sizes()) {
+            Result r = run(s, steps, 2);
+            System.out.printf("%s params=%d step=%.1fms train=%.0f tok/s decode=%.0f tok/s%n", s.name(), r.parameters(),
+                    r.stepMillis(), r.trainTokensPerSecond(), r.decodeTokensPerSecond());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.srl.core.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Root-mean-square normalization over the last axis: {@code y = w * x / sqrt(mean(x^2) + eps)}, on rows
+ * {@code [N, d]}.
+ */
+final class RmsNorm {
+    private RmsNorm() {
+    }
+
+    /** What the backward pass needs: the input and the per-row inverse RMS {@code [N, 1]}. */
+    record Saved(INDArray x, INDArray invRms) {
+    }
+
+    record Output(INDArray y, Saved saved) {
+    }
+
+    static Output forward(INDArray x, INDArray weight, double eps) {
+        INDArray invRms = x.mul(x).mean(true, 1);
+        invRms.addi(eps);
+        Transforms.sqrt(invRms, false).rdivi(1.0);
+        INDArray y = x.mulColumnVector(invRms).muliRowVector(weight);
+        return new Output(y, new Saved(x, invRms));
+    }
+
+    /**
+     * Returns {@code dL/dx} and adds {@code dL/dw} into {@code dWeight}.
+     * With {@code g = dy * w}: {@code dx = r * g - x * r^3 * mean(g * x)}.
+     */
+    static INDArray backward(INDArray dy, Saved s, INDArray weight, INDArray dWeight) {
+        INDArray xr = s.x().mulColumnVector(s.invRms());
+        dWeight.addi(dy.mul(xr).sum(0));
+        INDArray g = dy.mulRowVector(weight);
+        INDArray meanGx = g.mul(s.x()).mean(true, 1);
+        INDArray r3 = s.invRms().mul(s.invRms()).muli(s.invRms());
+        // dx = r*g - x*(r^3*mean(gx))
+        return g.muliColumnVector(s.invRms()).subi(s.x().mulColumnVector(meanGx.muli(r3)));
+    }
+}

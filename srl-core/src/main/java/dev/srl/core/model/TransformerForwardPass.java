@@ -1,0 +1,112 @@
+package dev.srl.core.model;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * The training forward pass of a {@link Transformer}: log-probs and entropies of a padded batch, and the
+ * activations for one backward pass. Row {@code b*T + t} of the logits predicts token {@code t + 1}.
+ *
+ * <p>Only one {@code [B*T, V]} array is kept: the temperature-scaled log-softmax, which the backward pass
+ * turns into {@code dL/dlogits} in place (so {@link #backward} may run once).
+ */
+final class TransformerForwardPass implements ForwardPass {
+    private final Transformer model;
+    private final TokenBatch batch;
+    private final int[] ids;
+    private final double temperature;
+    private TransformerBlock.Saved[] saved;
+    private RmsNorm.Output finalNorm;
+    private INDArray logSoftmax;
+    private final INDArray logProbs;
+    private final INDArray entropy;
+
+    TransformerForwardPass(Transformer model, TokenBatch batch, int[] ids, double temperature,
+                           TransformerBlock.Saved[] saved, RmsNorm.Output finalNorm, INDArray scaledLogits) {
+        this.model = model;
+        this.batch = batch;
+        this.ids = ids;
+        this.temperature = temperature;
+        this.saved = saved;
+        this.finalNorm = finalNorm;
+        int b = batch.batchSize(), t = batch.maxLength(), v = (int) scaledLogits.size(1);
+        // log-softmax row by row: z - max - log(sum(exp(z - max))); entropy = log(sum) - E_p[z - max]
+        INDArray z = scaledLogits;
+        z.subiColumnVector(z.max(true, 1));
+        INDArray e = Transforms.exp(z, true);
+        INDArray sum = e.sum(true, 1);
+        INDArray meanZ = e.muli(z).sum(true, 1).divi(sum);
+        e.close();
+        INDArray logSum = Transforms.log(sum, false);
+        z.subiColumnVector(logSum);
+        this.logSoftmax = z;
+        double[] ent = logSum.subi(meanZ).data().asDouble();
+        double[][] lp = new double[b][t];
+        double[][] en = new double[b][t];
+        for (int i = 0; i < b; i++) {
+            for (int j = 1; j < batch.lengths()[i]; j++) {
+                int row = i * t + j - 1;
+                lp[i][j] = z.data().getDouble((long) row * v + ids[i * t + j]);
+                en[i][j] = ent[row];
+            }
+        }
+        this.logProbs = Nd4j.create(lp).castTo(z.dataType());
+        this.entropy = Nd4j.create(en).castTo(z.dataType());
+    }
+
+    @Override
+    public INDArray logProbs() {
+        return logProbs;
+    }
+
+    @Override
+    public INDArray entropy() {
+        return entropy;
+    }
+
+    @Override
+    public Map<String, INDArray> backward(INDArray dLogProbs) {
+        if (logSoftmax == null) throw new IllegalStateException("backward may run once per forward pass");
+        int b = batch.batchSize(), t = batch.maxLength();
+        if (!Arrays.equals(dLogProbs.shape(), new long[]{b, t})) {
+            throw new IllegalArgumentException("dLogProbs has shape " + Arrays.toString(dLogProbs.shape())
+                    + ", expected [" + b + ", " + t + "]");
+        }
+        double[][] g = dLogProbs.toDoubleMatrix();
+        double[] rowGrad = new double[b * t];
+        for (int i = 0; i < b; i++) {
+            for (int j = 1; j < batch.lengths()[i]; j++) rowGrad[i * t + j - 1] = g[i][j];
+        }
+        // d logp(target) / dz = onehot(target) - softmax(z); rows without a target get 0
+        INDArray dz = Transforms.exp(logSoftmax, false);
+        logSoftmax = null;
+        INDArray gCol = Nd4j.createFromArray(rowGrad).castTo(dz.dataType()).reshape(b * t, 1);
+        dz.muliColumnVector(gCol.neg());
+        int v = (int) dz.size(1);
+        for (int i = 0; i < b; i++) {
+            for (int j = 1; j < batch.lengths()[i]; j++) {
+                int row = i * t + j - 1;
+                long at = (long) row * v + ids[i * t + j];
+                dz.data().put(at, dz.data().getDouble(at) + rowGrad[row]);
+            }
+        }
+        Map<String, INDArray> grads = model.zeroGradients();
+        int d = model.config().hiddenSize();
+        double invT = 1.0 / temperature;
+        INDArray y = finalNorm.y();
+        // logits = y W^T / T, so dW += dz^T y / T and dy = dz W / T
+        Blas.gemm(true, false, v, d, b * t, invT, dz, 0, v, y, 0, d, 1, grads.get(model.headName()), 0, d);
+        INDArray dy = Nd4j.createUninitialized(y.dataType(), y.shape());
+        Blas.gemm(false, false, b * t, d, v, invT, dz, 0, v, model.head(), 0, d, 0, dy, 0, d);
+        dz.close();
+        INDArray dTop = RmsNorm.backward(dy, finalNorm.saved(), model.finalNorm(), grads.get(Transformer.NORM));
+        TransformerBlock.Saved[] s = saved;
+        saved = null;
+        finalNorm = null;
+        return model.backwardFromTop(dTop, s, ids, batch, grads);
+    }
+}
