@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         description = "Benchmarks. Run 'srl bench <name> --help' for one.",
         subcommands = {
                 BenchSimilarityCommand.class,
+                BenchGrpoStepCommand.class,
         },
         footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1"})
 final class BenchCommand implements Runnable {

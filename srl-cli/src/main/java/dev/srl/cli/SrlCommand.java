@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
                 ScoreAnswersCommand.class,
                 LogprobsCommand.class,
                 GenerateCommand.class,
+                TrainCommand.class,
+                EvalCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
