@@ -41,6 +41,9 @@ import java.util.concurrent.Callable;
                 "      --context last-k --k 2 --with-thoughts --render --template agent",
                 "  srl build-steps --format s1k --input s1k-1.1.jsonl --output steps.jsonl \\",
                 "      --graded-only --title-hint",
+                "  srl build-steps --format swe-smith --input swe-smith-xml.jsonl \\",
+                "      --output steps.jsonl --context last-k --targets all --render --template swe",
+                "  (SWE formats: swe-smith, sweagent-traj (a .traj file or a folder), openhands, nebius)",
                 "",
                 "Context: 'full' is the paper's math setting (task + every earlier step),",
                 "'last-k' its SWE setting (task + the last K action/observation pairs; K = 2).",
@@ -86,9 +89,10 @@ final class BuildStepsCommand implements Callable<Integer> {
     @Option(names = "--render", description = "Also write each instance's prompt: \"prompt\" (plain text) and \"messages\" (chat messages).")
     boolean render;
 
-    @Option(names = "--template", paramLabel = "math|agent|FILE",
+    @Option(names = "--template", paramLabel = "math|agent|swe|FILE",
             description = "Prompt template for --render: 'math' (the paper's SRL prompt; default), 'agent' "
-                    + "(tool calls, action/observation blocks), or a YAML/JSON file with system, user, hint, no_steps.")
+                    + "(tool calls, action/observation blocks), 'swe' (issue + recent canonical tool calls with their "
+                    + "OBSERVATION blocks; one tool call expected), or a YAML/JSON file with system, user, hint, no_steps.")
     String template;
 
     @Mixin
@@ -99,7 +103,9 @@ final class BuildStepsCommand implements Callable<Integer> {
         StepwiseOptions options = options();
         PromptRenderer renderer = renderer();
         TrajectoryFormat trajectoryFormat = s1kOptions.apply(TrajectoryFormats.byName(format));
-        if (!Files.isRegularFile(input)) throw new IllegalArgumentException("input file not found: " + input);
+        if (!Files.isRegularFile(input) && !(Files.isDirectory(input) && format.equals("sweagent-traj"))) {
+            throw new IllegalArgumentException("input file not found: " + input);
+        }
         if (Files.isDirectory(output)) throw new IllegalArgumentException("--output is a folder, not a file: " + output);
         if (Files.exists(output) && Files.isSameFile(input, output)) {
             throw new IllegalArgumentException("--output must not be the input file " + input);
@@ -174,6 +180,7 @@ final class BuildStepsCommand implements Callable<Integer> {
         }
         if (template == null || template.equals("math")) return PromptRenderer.mathSteps();
         if (template.equals("agent")) return PromptRenderer.agentSteps();
+        if (template.equals("swe")) return dev.srl.swe.stepwise.SwePrompts.renderer();
         Path file = Path.of(template);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("--template must be math, agent or an existing file, got '" + template + "'");

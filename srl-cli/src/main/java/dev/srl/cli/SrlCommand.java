@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                SweTasksCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

@@ -3,6 +3,8 @@ package dev.srl.cli;
 import dev.srl.core.data.SrlTrajectoryFormat;
 import dev.srl.core.data.TrajectoryFormat;
 import dev.srl.math.s1k.S1kFormat;
+import dev.srl.swe.action.ObservationPolicy;
+import dev.srl.swe.format.SweFormats;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,9 +20,15 @@ import java.util.List;
 public final class TrajectoryFormats {
 
     /** Every known format; the first is the default. */
-    public static final List<TrajectoryFormat> ALL = List.of(
-            new SrlTrajectoryFormat(),
-            new S1kFormat());
+    public static final List<TrajectoryFormat> ALL = all();
+
+    private static List<TrajectoryFormat> all() {
+        List<TrajectoryFormat> all = new ArrayList<>();
+        all.add(new SrlTrajectoryFormat());
+        all.add(new S1kFormat());
+        all.addAll(SweFormats.all(ObservationPolicy.DEFAULT));   // swe-smith, sweagent-traj, openhands, nebius
+        return List.copyOf(all);
+    }
 
     private TrajectoryFormats() {
     }

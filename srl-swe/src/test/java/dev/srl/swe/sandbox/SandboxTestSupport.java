@@ -1,0 +1,29 @@
+package dev.srl.swe.sandbox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Shared set-up: skip only when bubblewrap is not installed at all (CI installs it). */
+final class SandboxTestSupport {
+    private SandboxTestSupport() {
+    }
+
+    static void assumeBubblewrap() {
+        boolean found = false;
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "bwrap"))) found = true;
+        }
+        assumeTrue(found, "bubblewrap (bwrap) is not installed");
+    }
+
+    /** A working copy directly under the system temp folder (reachable by the sandbox uid). */
+    static Path workingCopy() throws IOException {
+        Path wc = Files.createTempDirectory("srl-wc");
+        Files.writeString(wc.resolve("calc.py"), "def add(a, b):\n    return a - b\n");
+        Files.createDirectories(wc.resolve("sub"));
+        return wc;
+    }
+}
