@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 EvalCommand.class,
                 SweTasksCommand.class,
+                QuickstartCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
