@@ -21,10 +21,10 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 MakeCurriculumCommand.class,
                 ScoreAnswersCommand.class,
-                LogprobsCommand.class,
-                GenerateCommand.class,
                 TrainCommand.class,
                 EvalCommand.class,
+                LogprobsCommand.class,
+                GenerateCommand.class,
                 SweTasksCommand.class,
                 QuickstartCommand.class,
         })

@@ -48,7 +48,7 @@ import java.util.concurrent.Callable;
                 "",
                 "Examples:",
                 "  srl swe-tasks --list",
-                "  srl swe-tasks                                  # replay the experts, grade their patches",
+                "  srl swe-tasks          # replay the experts, grade their patches",
                 "  srl swe-tasks --predictions preds.jsonl --output report.jsonl",
                 "",
                 "Predictions: JSONL lines {\"instance_id\": ..., \"model_patch\": \"diff --git ...\"} (SWE-bench's layout)."})

@@ -48,6 +48,8 @@ class SweCommandsTest {
             if (!d.isEmpty() && Files.isExecutable(Path.of(d, "bwrap"))) found = true;
         }
         assumeTrue(found, "bubblewrap (bwrap) is not installed");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || Files.isExecutable(Path.of("/usr/local/bin/python3")),
+                "python3 is not installed under /usr");
     }
 
     @Test

@@ -37,6 +37,7 @@ class BundledTasksTest {
     @BeforeAll
     static void sandbox() {
         GradingTestSupport.assumeBubblewrap();
+        GradingTestSupport.assumePython();
         executor = SandboxedExecutor.create(SandboxConfig.defaults().withTimeout(Duration.ofSeconds(60)));
     }
 

@@ -89,6 +89,7 @@ class GradingTest {
     @Test
     void gradesGoldEmptyBrokenFuzzyAndWrongPatches() throws Exception {
         GradingTestSupport.assumeBubblewrap();
+        GradingTestSupport.assumePython();
         Grader grader = new Grader(SandboxedExecutor.create(SandboxConfig.defaults()), Duration.ofSeconds(60));
         SweTask task = BundledTasks.tasks().get(1);   // intervals: FAIL_TO_PASS given as a JSON string
         String gold = task.patch();

@@ -71,6 +71,7 @@ class SandboxedExecutorTest {
 
     @Test
     void editsThroughTheEditorAreSeenByTheShell() {
+        SandboxTestSupport.assumePython();
         String obs = ep.act(ToolCall.editor("str_replace", "path", "/testbed/calc.py", "old_str", "a - b", "new_str", "a + b")).observation();
         assertTrue(obs.startsWith("The file /testbed/calc.py has been edited."), obs);
         assertEquals("3\n", bash("python3 -c 'import calc; print(calc.add(1, 2))'").observation());
@@ -94,7 +95,7 @@ class SandboxedExecutorTest {
     @Test
     void rmRfRootLeavesTheHostIntact() throws IOException {
         long usrBefore = Files.list(Path.of("/usr/bin")).count();
-        ActionResult r = bash("rm -rf --no-preserve-root / 2>/dev/null; rm -rf / 2>/dev/null; ls /usr/bin | wc -l");
+        ActionResult r = bash("rm -rf --no-preserve-root / 2>/dev/null; ls /usr/bin | wc -l");
         assertNotEquals("0", r.observation().strip());
         assertEquals("host data", Files.readString(canary));
         assertEquals(usrBefore, Files.list(Path.of("/usr/bin")).count());
@@ -124,7 +125,7 @@ class SandboxedExecutorTest {
     void forkBombIsBoundedAndKilled() {
         Episode short_ = null;
         try {
-            SandboxedExecutor ex = SandboxedExecutor.create(executor.config().withTimeout(Duration.ofSeconds(4)).withMaxProcesses(32));
+            SandboxedExecutor ex = SandboxedExecutor.create(executor.config().withTimeout(Duration.ofSeconds(2)).withMaxProcesses(32));
             short_ = ex.open(wc);
             ActionResult r = short_.act(ToolCall.bash("bomb() { bomb | bomb & }; bomb; sleep 30"));
             assertTrue(r.exec().timedOut() || r.exec().exitCode() != 0);
@@ -154,11 +155,11 @@ class SandboxedExecutorTest {
 
     @Test
     void sleepingForeverTimesOutAndLeavesNothingBehind() throws IOException {
-        SandboxedExecutor ex = SandboxedExecutor.create(executor.config().withTimeout(Duration.ofSeconds(2)));
+        SandboxedExecutor ex = SandboxedExecutor.create(executor.config().withTimeout(Duration.ofSeconds(1)));
         try (Episode e = ex.open(wc)) {
             ActionResult r = e.act(ToolCall.bash("sleep 987654 & sleep 987653"));
             assertTrue(r.exec().timedOut());
-            assertTrue(r.observation().contains("was cancelled because it took more than 2 seconds"));
+            assertTrue(r.observation().contains("was cancelled because it took more than 1 seconds"));
             assertFalse(ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine().orElse("").contains("sleep 98765")));
             // Background jobs end with their command, even when it finishes normally.
             e.act(ToolCall.bash("sleep 987652 &"));
@@ -216,7 +217,7 @@ class SandboxedExecutorTest {
         assertTrue(bash("vim calc.py").observation().contains("is not supported"));
         assertTrue(bash("cd sub && python3").observation().contains("is not supported"));
         assertTrue(bash("tail -f calc.py").observation().contains("is not supported"));
-        assertEquals("1\n", bash("python3 -c 'print(1)'").observation());
+        if (Files.isExecutable(Path.of("/usr/bin/python3"))) assertEquals("1\n", bash("python3 -c 'print(1)'").observation());
         ActionResult r = bash("echo \"unterminated");
         assertTrue(r.exec().syntaxError());
         assertTrue(r.observation().contains("syntax"), r.observation());

@@ -53,6 +53,10 @@ class SweStepwiseTest {
         assertFalse(user.contains(i4.target()), "the target is not in the prompt");
         assertTrue(SwePrompts.renderer().render(instances.get(0)).messages().get(1).content().contains("(no actions yet"));
 
+        StepwiseInstance withThoughts = new StepwiseBuilder(SwePrompts.options().withThoughts(true)).build(t).get(4);
+        String thoughtful = SwePrompts.renderer().render(withThoughts).messages().get(1).content();
+        assertTrue(thoughtful.contains(t.steps().get(3).thought() + "\n\n" + t.steps().get(3).action()), thoughtful);
+
         // The expert's own action, answered in the format the prompt asks for, earns the full reward.
         assertEquals(1.0, new ToolCallReward().score("<think>next</think>\n" + i4.target(), i4.target()).reward());
     }

@@ -10,7 +10,7 @@ import dev.srl.core.reward.WeightedReward;
 import dev.srl.core.train.optim.AdamW;
 import dev.srl.core.train.optim.GradientClipping;
 import dev.srl.core.train.optim.LearningRateSchedule;
-import dev.srl.core.train.run.Arrays2;
+import dev.srl.core.train.run.BatchArrays;
 import dev.srl.core.train.run.DataCursor;
 import dev.srl.core.train.run.NonFiniteTrainingException;
 import dev.srl.core.train.run.SplitMixRandom;
@@ -334,8 +334,8 @@ public final class GrpoTrainer implements Trainable {
         double[][][] ref = new double[chunks.size()][][];
         for (int c = 0; c < chunks.size(); c++) {
             TokenBatch tb = slice(batch, chunks.get(c));
-            if (config.policyIterations() > 1) old[c] = Arrays2.toMatrix(policy.forward(tb, config.temperature()).logProbs());
-            if (reference != null) ref[c] = Arrays2.toMatrix(reference.forward(tb, config.temperature()).logProbs());
+            if (config.policyIterations() > 1) old[c] = BatchArrays.toMatrix(policy.forward(tb, config.temperature()).logProbs());
+            if (reference != null) ref[c] = BatchArrays.toMatrix(reference.forward(tb, config.temperature()).logProbs());
         }
         boolean anyUpdate = false;
         for (int it = 0; it < config.policyIterations(); it++) {
@@ -345,10 +345,10 @@ public final class GrpoTrainer implements Trainable {
             for (int c = 0; c < chunks.size(); c++) {
                 int[] ch = chunks.get(c);
                 ForwardPass fp = policy.forward(slice(batch, ch), config.temperature());
-                double[][] logp = Arrays2.toMatrix(fp.logProbs());
-                double[][] mk = Arrays2.rows(mask, ch[0], ch[1]);
+                double[][] logp = BatchArrays.toMatrix(fp.logProbs());
+                double[][] mk = BatchArrays.rows(mask, ch[0], ch[1]);
                 GrpoLoss.Result res = GrpoLoss.compute(logp, old[c] == null ? logp : old[c], ref[c],
-                        Arrays2.rows(advantages, ch[0], ch[1]), mk, Arrays2.rows(weights, ch[0], ch[1]), config.lossOptions());
+                        BatchArrays.rows(advantages, ch[0], ch[1]), mk, BatchArrays.rows(weights, ch[0], ch[1]), config.lossOptions());
                 loss += res.loss();
                 policyLoss += res.policyLoss();
                 kl += res.kl();
@@ -357,10 +357,10 @@ public final class GrpoTrainer implements Trainable {
                 highSum += res.clipFracHigh() * res.activeTokens();
                 ratioSum += res.meanRatio() * res.activeTokens();
                 if (it == 0) {
-                    double[][] ent = Arrays2.toMatrix(fp.entropy());
+                    double[][] ent = BatchArrays.toMatrix(fp.entropy());
                     for (int r = 0; r < ent.length; r++) for (int t = 0; t < ent[r].length; t++) entSum += mk[r][t] * ent[r][t];
                 }
-                grads = Arrays2.accumulate(grads, fp.backward(Arrays2.fromMatrix(res.gradient(), fp.logProbs().dataType())));
+                grads = BatchArrays.accumulate(grads, fp.backward(BatchArrays.fromMatrix(res.gradient(), fp.logProbs().dataType())));
             }
             double norm = GradientClipping.clipGlobalNorm(grads, config.optimizer().maxGradNorm());
             if (it == 0) {

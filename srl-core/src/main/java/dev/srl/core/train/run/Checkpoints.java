@@ -48,7 +48,8 @@ public final class Checkpoints {
         Path root = runDir.resolve("checkpoints");
         Files.createDirectories(root);
         Path target = root.resolve("step-" + step);
-        Path tmp = Files.createTempDirectory(root, ".tmp-step-" + step + "-");
+        // Not Files.createTempDirectory: its owner-only permissions would stay on the published checkpoint.
+        Path tmp = Files.createDirectory(root.resolve(".tmp-step-" + step + "-" + System.nanoTime()));
         try {
             SafetensorsWriter.write(tmp.resolve("model.safetensors"), t.policy().parameters(), Map.of("format", "pt"));
             SafetensorsWriter.write(tmp.resolve("optimizer.safetensors"), t.optimizer().state(), Map.of());

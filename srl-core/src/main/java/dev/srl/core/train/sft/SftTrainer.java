@@ -7,7 +7,7 @@ import dev.srl.core.train.grpo.LossAggregation;
 import dev.srl.core.train.optim.AdamW;
 import dev.srl.core.train.optim.GradientClipping;
 import dev.srl.core.train.optim.LearningRateSchedule;
-import dev.srl.core.train.run.Arrays2;
+import dev.srl.core.train.run.BatchArrays;
 import dev.srl.core.train.run.DataCursor;
 import dev.srl.core.train.run.NonFiniteTrainingException;
 import dev.srl.core.train.run.SplitMixRandom;
@@ -81,7 +81,7 @@ public final class SftTrainer implements Trainable {
         for (int s = 0; s < batch.size(); s += micro) {
             int e = Math.min(batch.size(), s + micro);
             ForwardPass fp = policy.forward(all.slice(s, e), 1.0);
-            double[][] logp = Arrays2.toMatrix(fp.logProbs());
+            double[][] logp = BatchArrays.toMatrix(fp.logProbs());
             double[][] d = new double[logp.length][];
             for (int r = 0; r < logp.length; r++) {
                 double[] w = all.weights[s + r];
@@ -93,7 +93,7 @@ public final class SftTrainer implements Trainable {
                     tokens++;
                 }
             }
-            grads = Arrays2.accumulate(grads, fp.backward(Arrays2.fromMatrix(d, fp.logProbs().dataType())));
+            grads = BatchArrays.accumulate(grads, fp.backward(BatchArrays.fromMatrix(d, fp.logProbs().dataType())));
         }
         double norm = GradientClipping.clipGlobalNorm(grads, config.optimizer().maxGradNorm());
         m.put("loss", loss);
@@ -133,7 +133,7 @@ public final class SftTrainer implements Trainable {
         double loss = 0;
         for (int s = 0; s < validation.size(); s += micro) {
             int e = Math.min(validation.size(), s + micro);
-            double[][] logp = Arrays2.toMatrix(policy.forward(all.slice(s, e), 1.0).logProbs());
+            double[][] logp = BatchArrays.toMatrix(policy.forward(all.slice(s, e), 1.0).logProbs());
             for (int r = 0; r < logp.length; r++) {
                 for (int t = 0; t < logp[r].length; t++) loss -= all.weights[s + r][t] * logp[r][t];
             }

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Small helpers shared by the trainers: array conversion and gradient accumulation. */
-public final class Arrays2 {
-    private Arrays2() {
+public final class BatchArrays {
+    private BatchArrays() {
     }
 
     /** A {@code [B][T]} double copy of a rank-2 array. */
