@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 BenchSimilarityCommand.class,
                 BenchGrpoStepCommand.class,
+                BenchModelCommand.class,
         },
         footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1"})
 final class BenchCommand implements Runnable {

@@ -26,6 +26,9 @@ final class Attention {
 
     /** Activations kept for the backward pass. */
     record Saved(INDArray q, INDArray k, INDArray v, INDArray probs, int batch, int time) {
+        void free() {
+            Free.free(q, k, v, probs);
+        }
     }
 
     record Output(INDArray out, Saved saved) {
@@ -35,7 +38,8 @@ final class Attention {
     Output forward(INDArray q, INDArray k, INDArray v, int batch, int time) {
         int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
         long tt = (long) time * time;
-        INDArray scores = Nd4j.createUninitialized(q.dataType(), (long) batch * heads, tt);
+        // [B*H*T, T]: the rows the softmax runs over; block (b, h) starts at row (b*H + h)*T
+        INDArray scores = Nd4j.createUninitialized(q.dataType(), (long) batch * heads * time, time);
         for (int b = 0; b < batch; b++) {
             long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
             for (int h = 0; h < heads; h++) {
@@ -45,8 +49,11 @@ final class Attention {
                         0, scores, ((long) b * heads + h) * tt, time);
             }
         }
-        scores.addiRowVector(causalMask(time, q));
-        INDArray probs = Transforms.softmax(scores.reshape((long) batch * heads * time, time), false);
+        INDArray mask = causalMask(time, q);
+        scores.reshape((long) batch * heads, tt).addiRowVector(mask);
+        Free.free(mask);
+        Transforms.softmax(scores, false);
+        INDArray probs = scores;
         INDArray out = Nd4j.createUninitialized(q.dataType(), (long) batch * time, qw);
         for (int b = 0; b < batch; b++) {
             long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
@@ -85,7 +92,9 @@ final class Attention {
         // softmax backward: dS = P * (dP - rowsum(P * dP)), then the score scale.
         INDArray pdp = dProbs.muli(probs);
         INDArray rowSum = pdp.sum(true, 1);
-        INDArray dScores = pdp.subi(probs.mulColumnVector(rowSum)).muli(scale);
+        INDArray weighted = probs.mulColumnVector(rowSum);
+        INDArray dScores = pdp.subi(weighted).muli(scale);
+        Free.free(rowSum, weighted);
         INDArray dq = Nd4j.createUninitialized(s.q().dataType(), s.q().shape());
         INDArray dk = Nd4j.zeros(s.k().dataType(), s.k().shape());
         for (int b = 0; b < batch; b++) {
@@ -102,6 +111,7 @@ final class Attention {
                         1, dk, rowK + (long) g * headDim, kw);
             }
         }
+        Free.free(dProbs);
         return new INDArray[]{dq, dk, dv};
     }
 
@@ -121,7 +131,9 @@ final class Attention {
                         0, scores, ((long) b * heads + (long) g * group) * span, span);
             }
         }
-        INDArray probs = Transforms.softmax(scores.reshape(batch, heads, span).addi(mask).reshape((long) batch * heads, span), false);
+        scores.reshape(batch, heads, span).addi(mask);
+        Transforms.softmax(scores, false);
+        INDArray probs = scores;
         INDArray out = Nd4j.createUninitialized(q.dataType(), batch, qw);
         for (int b = 0; b < batch; b++) {
             for (int g = 0; g < kvHeads; g++) {
@@ -131,6 +143,7 @@ final class Attention {
                         0, out, (long) b * qw + (long) g * group * headDim, headDim);
             }
         }
+        Free.free(probs);
         return out;
     }
 
