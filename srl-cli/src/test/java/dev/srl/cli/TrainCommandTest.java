@@ -96,6 +96,24 @@ class TrainCommandTest {
     }
 
     @Test
+    void srlEvaluatesHeldOutInstancesPeriodically() throws IOException {
+        Path cfg = setUp();
+        String[] r = run("train", "--config", cfg.toString(), "--set", "data.validation=" + dir.resolve("steps.jsonl"),
+                "--set", "evalEvery=1", "--set", "checkpointEvery=0");
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = Files.readAllLines(dir.resolve("runs/t/metrics.jsonl"));
+        assertEquals(2, lines.size());
+        for (String line : lines) {
+            assertTrue(line.contains("\"eval/step_similarity\"") && line.contains("\"eval/format_rate\""), line);
+        }
+        assertTrue(Files.isDirectory(dir.resolve("runs/t/checkpoints/step-1")), "evaluated steps are checkpointed");
+
+        String[] bad = run("train", "--config", cfg.toString(), "--set", "evalEvery=1", "--set", "name=t2");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("data.validation"), bad[2]);
+    }
+
+    @Test
     void sftMethodTrainsOnTheExpertSteps() throws IOException {
         Path cfg = setUp();
         String[] r = run("train", "--config", cfg.toString(), "--set", "method=sft", "--set", "name=s");
