@@ -40,5 +40,6 @@ class DocumentedExamplesTest {
         assertEquals(0.0, c.grpo().beta());
         assertEquals(1.0, c.grpo().temperature());
         assertEquals(true, c.grpo().dynamicSampling());
+        assertEquals(20, c.evalEvery());
     }
 }
