@@ -115,50 +115,7 @@ final class Attention {
         return new INDArray[]{dq, dk, dv};
     }
 
-    /** Attention of one new position per row over that row's cached keys and values. */
-    INDArray decode(INDArray q, KvCache.Layer cache, int[] lengths, INDArray mask) {
-        int batch = lengths.length;
-        int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
-        int span = (int) mask.size(2);
-        long cap = cache.capacity();
-        INDArray scores = Nd4j.zeros(q.dataType(), (long) batch * heads, span);
-        for (int b = 0; b < batch; b++) {
-            for (int g = 0; g < kvHeads; g++) {
-                // the group's query heads are adjacent in q's row: one [group, Dh] x [Dh, len] product
-                Blas.gemm(false, true, group, lengths[b], headDim, scale,
-                        q, (long) b * qw + (long) g * group * headDim, headDim,
-                        cache.keys(), (long) b * cap * kw + (long) g * headDim, kw,
-                        0, scores, ((long) b * heads + (long) g * group) * span, span);
-            }
-        }
-        scores.reshape(batch, heads, span).addi(mask);
-        Transforms.softmax(scores, false);
-        INDArray probs = scores;
-        INDArray out = Nd4j.createUninitialized(q.dataType(), batch, qw);
-        for (int b = 0; b < batch; b++) {
-            for (int g = 0; g < kvHeads; g++) {
-                Blas.gemm(false, false, group, headDim, lengths[b], 1,
-                        probs, ((long) b * heads + (long) g * group) * span, span,
-                        cache.values(), (long) b * cap * kw + (long) g * headDim, kw,
-                        0, out, (long) b * qw + (long) g * group * headDim, headDim);
-            }
-        }
-        Free.free(probs);
-        return out;
-    }
-
     private static final double MASKED = -1e30;
-
-    /** {@code [B, 1, span]}: 0 for the first {@code lengths[b]} cache entries of row b, a large negative value after. */
-    static INDArray decodeMask(int[] lengths, org.nd4j.linalg.api.buffer.DataType dataType) {
-        int span = 0;
-        for (int len : lengths) span = Math.max(span, len);
-        double[] m = new double[lengths.length * span];
-        for (int b = 0; b < lengths.length; b++) {
-            for (int j = lengths[b]; j < span; j++) m[b * span + j] = MASKED;
-        }
-        return Nd4j.createFromArray(m).castTo(dataType).reshape(lengths.length, 1, span);
-    }
 
     private static INDArray causalMask(int time, INDArray like) {
         double[] m = new double[time * time];

@@ -3,7 +3,7 @@ package dev.srl.core.model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,16 +151,14 @@ public final class ModelBenchmark {
         }
 
         void step(Map<String, INDArray> grads) {
-            t++;
-            double b1 = 0.9, b2 = 0.999, eps = 1e-8;
-            double c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
             for (Map.Entry<String, INDArray> e : params.entrySet()) {
                 INDArray g = grads.get(e.getKey()), p = e.getValue();
-                INDArray mi = m.get(e.getKey()).muli(b1).addi(g.mul(1 - b1));
-                INDArray vi = v.get(e.getKey()).muli(b2).addi(g.muli(g).muli(1 - b2));
-                INDArray denom = Transforms.sqrt(vi.div(c2), false).addi(eps);
-                p.muli(1 - lr * weightDecay).subi(mi.div(denom).muli(lr / c1));
+                // ND4J's fused Adam op turns g into the bias-corrected update and advances m and v in place
+                Nd4j.exec(new AdamUpdater(g, v.get(e.getKey()), m.get(e.getKey()), lr, 0.9, 0.999, 1e-8, t));
+                p.muli(1 - lr * weightDecay).subi(g);
+                Free.free(g);
             }
+            t++;
         }
     }
 }

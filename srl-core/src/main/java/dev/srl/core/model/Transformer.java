@@ -137,6 +137,17 @@ public final class Transformer implements PolicyModel {
         return new TransformerForwardPass(this, batch, ids, temperature, saved, norm, scaledLogits);
     }
 
+    /**
+     * The log-probs of {@link #forward} without keeping anything for a backward pass: the activations are
+     * released at once instead of waiting for the garbage collector (use it for reference or old-policy
+     * log-probs and for scoring).
+     */
+    public INDArray logProbs(TokenBatch batch, double temperature) {
+        TransformerForwardPass fp = (TransformerForwardPass) forward(batch, temperature);
+        fp.release();
+        return fp.logProbs();
+    }
+
     /** Back-propagates from the hidden state after the last block, then through the blocks and the embedding. */
     Map<String, INDArray> backwardFromTop(INDArray dTop, TransformerBlock.Saved[] saved, int[] ids, TokenBatch batch,
                                           Map<String, INDArray> grads) {

@@ -130,30 +130,6 @@ final class TransformerBlock {
         return dx;
     }
 
-    /**
-     * One decoding step: {@code x [B, d]}, one new token per row at {@code positions[b]}; its key and value are
-     * appended to the layer's cache, then it attends over the row's first {@code positions[b] + 1} entries.
-     */
-    INDArray decode(INDArray x, Rope.Angles angles, KvCache cache, int layer, int[] positions, int[] spans, INDArray mask) {
-        RmsNorm.Output n1 = RmsNorm.forward(x, inNorm, config.rmsNormEps());
-        INDArray[] qkv = projectQkv(n1.y(), angles);
-        for (int b = 0; b < positions.length; b++) {
-            cache.write(layer, b, positions[b], qkv[1], qkv[2], b, 1);
-        }
-        INDArray att = attention.decode(qkv[0], cache.layer(layer), spans, mask);
-        Free.free(n1.y(), n1.saved().invRms());
-        Free.free(qkv);
-        INDArray h = Blas.timesTransposed(att, wo).addi(x);
-        Free.free(att);
-        RmsNorm.Output n2 = RmsNorm.forward(h, postNorm, config.rmsNormEps());
-        SwiGluMlp.Output mlp = SwiGluMlp.forward(n2.y(), wGate, wUp, wDown);
-        mlp.saved().free();
-        Free.free(n2.saved().invRms());
-        INDArray out = mlp.y().addi(h);
-        Free.free(h);
-        return out;
-    }
-
     /** Keys and values of a forward pass, for filling a cache after a batched prefill. */
     static INDArray[] keysValues(Saved s) {
         return new INDArray[]{s.attn().k(), s.attn().v()};

@@ -69,6 +69,18 @@ final class TransformerForwardPass implements ForwardPass {
         return entropy;
     }
 
+    /** Releases the activations at once (no backward pass will follow). */
+    void release() {
+        if (logSoftmax == null) return;
+        Free.free(logSoftmax, finalNorm.y());
+        logSoftmax = null;
+        finalNorm.saved().free();
+        if (saved.length > 0) saved[0].angles().free();
+        for (TransformerBlock.Saved s : saved) s.free();
+        saved = null;
+        finalNorm = null;
+    }
+
     @Override
     public Map<String, INDArray> backward(INDArray dLogProbs) {
         if (logSoftmax == null) throw new IllegalStateException("backward may run once per forward pass");
