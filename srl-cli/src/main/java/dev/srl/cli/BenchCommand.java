@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
                 BenchGrpoStepCommand.class,
                 BenchModelCommand.class,
         },
-        footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1"})
+        footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1", "  srl bench model --sizes 1M,10M"})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec
