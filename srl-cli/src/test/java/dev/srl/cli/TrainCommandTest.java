@@ -8,7 +8,6 @@ import dev.srl.core.model.io.ModelFolder;
 import dev.srl.core.model.io.ModelWeights;
 import dev.srl.core.prompt.PromptRenderer;
 import dev.srl.core.tokenizer.CharTokenizer;
-import dev.srl.core.tokenizer.ChatMessage;
 import dev.srl.core.tokenizer.ChatTemplate;
 import dev.srl.core.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class TrainCommandTest {
         List<String> corpus = new ArrayList<>();
         for (StepwiseInstance i : instances) {
             lines.append(StepwiseInstanceFile.toJson(i)).append('\n');
-            List<ChatMessage> m = PromptRenderer.mathSteps().render(i).messages().stream().map(x -> new ChatMessage(x.role(), x.content())).toList();
+            var m = PromptRenderer.mathSteps().render(i).messages();
             corpus.add(ChatTemplate.CHATML.render(m, true).replace("<|im_start|>", "").replace("<|im_end|>", "") + i.target() + "<>/think");
         }
         Files.writeString(dir.resolve("steps.jsonl"), lines);
