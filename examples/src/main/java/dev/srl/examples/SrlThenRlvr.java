@@ -5,9 +5,9 @@ import dev.srl.core.data.StepwiseInstanceFile;
 import dev.srl.core.model.Transformer;
 import dev.srl.core.model.io.ModelConfigJson;
 import dev.srl.core.model.io.ModelFolder;
+import dev.srl.core.prompt.ChatMessage;
 import dev.srl.core.prompt.PromptRenderer;
 import dev.srl.core.reward.StepSimilarityReward;
-import dev.srl.core.tokenizer.ChatMessage;
 import dev.srl.core.tokenizer.ChatTemplate;
 import dev.srl.core.tokenizer.Tokenizer;
 import dev.srl.core.tokenizer.Tokenizers;
@@ -63,8 +63,7 @@ public final class SrlThenRlvr {
         }
         List<GrpoPrompt> problems = new ArrayList<>();
         for (BenchmarkProblem p : BenchmarkLoader.load(Path.of(args[2]))) {
-            List<ChatMessage> messages = PromptRenderer.mathProblems().renderProblem(p.problem()).messages().stream()
-                    .map(m -> new ChatMessage(m.role(), m.content())).toList();
+            List<ChatMessage> messages = PromptRenderer.mathProblems().renderProblem(p.problem()).messages();
             problems.add(new GrpoPrompt(p.id(), tok.encode(ChatTemplate.CHATML.render(messages, true)), p.answer()));
         }
         GrpoConfig srl = ConfigLoader.fromTree(null, GrpoConfig.class, GrpoConfig.srlPaper(), overrides, "srl");
