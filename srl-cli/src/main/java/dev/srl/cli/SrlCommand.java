@@ -24,8 +24,8 @@ import picocli.CommandLine.Command;
                 LogprobsCommand.class,
                 GenerateCommand.class,
                 QuickstartCommand.class,
-                EvalCommand.class,
                 TrainCommand.class,
+                EvalCommand.class,
                 SweTasksCommand.class,
                 SweExampleCommand.class,
         })
