@@ -31,7 +31,7 @@ import dev.srl.core.train.sft.SftConfig;
  * @param samplesPerLog   prompts per sample log
  * @param evalEvery       evaluate on {@code data.validation} every this many steps and at the end (0 = never): SRL
  *                        logs greedy {@code eval/reward_mean}, {@code eval/step_similarity}, {@code eval/format_rate};
- *                        SFT logs {@code val_loss} by its own {@code sft.validationEvery}
+ *                        SFT logs {@code val_loss} by its own {@code sft.validateEvery}
  * @param grpo            GRPO settings (used by {@code SRL})
  * @param sft             SFT settings (used by {@code SFT})
  */
