@@ -7,9 +7,7 @@ import dev.srl.core.data.StepwiseInstanceFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,22 +32,9 @@ class BuildStepsCommandTest {
             + "{\"thought\":\"look\",\"action\":\"ls\",\"observation\":\"a.py\"},{\"action\":\"cat a.py\",\"observation\":\"x=1\"},"
             + "{\"action\":\"edit\",\"observation\":\"ok\"},{\"action\":\"submit\"}]}";
 
-    record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SrlCommand.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(args);
     }
 
     private Path input(String... lines) throws IOException {
@@ -62,7 +47,7 @@ class BuildStepsCommandTest {
         return dir.resolve("out/steps.jsonl");
     }
 
-    private Result build(Path in, String... extra) {
+    private CliRun.Result build(Path in, String... extra) {
         List<String> args = new ArrayList<>(List.of("build-steps", "--input", in.toString(), "--output", output().toString()));
         args.addAll(List.of(extra));
         return run(args.toArray(String[]::new));
@@ -77,7 +62,7 @@ class BuildStepsCommandTest {
 
     @Test
     void defaultsMakeNMinusOneInstancesPerTrajectory() throws IOException {
-        Result r = build(input(T1, T2));
+        CliRun.Result r = build(input(T1, T2));
         assertEquals(0, r.code(), r.err());
         List<StepwiseInstance> got = StepwiseInstanceFile.readAll(output());
         assertEquals(List.of("a#1", "a#2", "b#1", "b#2", "b#3"), got.stream().map(StepwiseInstance::id).toList());
@@ -125,14 +110,14 @@ class BuildStepsCommandTest {
     void theReadmeExampleFileWorks() throws IOException {
         Path example = Path.of("../examples/data/trajectories.jsonl");
         assumeTrue(Files.exists(example), "run from the srl-cli module folder");
-        Result r = build(example);
+        CliRun.Result r = build(example);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("7 trajectories read"), r.err());
         assertEquals(17, Files.readAllLines(output()).size());
     }
 
     /** A user error: exit code 2, one line naming what is wrong, and no output file. */
-    private Result assertFails(Result r, String... expected) throws IOException {
+    private CliRun.Result assertFails(CliRun.Result r, String... expected) throws IOException {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
         assertTrue(r.err().startsWith("srl build-steps: "), r.err());
@@ -207,7 +192,7 @@ class BuildStepsCommandTest {
         assertFails(run("build-steps", "--input", in.toString(), "--output", in.toString()), "--output must not be the input file");
         assertEquals(T1 + "\n", Files.readString(in));
         Files.createDirectories(dir.resolve("folder"));
-        Result r = run("build-steps", "--input", in.toString(), "--output", dir.resolve("folder").toString());
+        CliRun.Result r = run("build-steps", "--input", in.toString(), "--output", dir.resolve("folder").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--output is a folder"), r.err());
         assertTrue(Files.isDirectory(dir.resolve("folder")));
@@ -217,7 +202,7 @@ class BuildStepsCommandTest {
     @Test
     void skipInvalidCountsBadLines() throws IOException {
         Path in = input(T1, "{oops", "{\"id\":\"c\",\"task\":\"t\",\"steps\":[{\"action\":1}]}", T2);
-        Result r = build(in, "--skip-invalid");
+        CliRun.Result r = build(in, "--skip-invalid");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("2 trajectories read"), r.err());
         assertTrue(r.err().contains("skipped 2 invalid"), r.err());
@@ -232,14 +217,14 @@ class BuildStepsCommandTest {
     void anExistingOutputSurvivesAFailedRun() throws IOException {
         Files.createDirectories(output().getParent());
         Files.writeString(output(), "previous\n");
-        Result r = build(input(T1, "{broken"));
+        CliRun.Result r = build(input(T1, "{broken"));
         assertEquals(2, r.code());
         assertEquals("previous\n", Files.readString(output()));
     }
 
     @Test
     void helpShowsAnExample() {
-        Result r = run("build-steps", "--help");
+        CliRun.Result r = run("build-steps", "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("srl build-steps --input examples/data/trajectories.jsonl"), r.out());
         assertNotNull(r.out());

@@ -6,9 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,22 +20,9 @@ class MathCommandsTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
 
-    private static Result run(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SrlCommand.execute(args);
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(args);
     }
 
     private static ObjectNode s1kRow(String question, String attempt, String grade) {
@@ -69,7 +53,7 @@ class MathCommandsTest {
                 + MAPPER.writeValueAsString(s1kRow("Q2", "No steps, just \\boxed{3}.", "Yes")) + "\n"
                 + MAPPER.writeValueAsString(s1kRow("Q3", ok, "No")) + "\n");
         Path outFile = dir.resolve("steps.jsonl");
-        Result r = run("build-steps", "--format", "s1k", "--input", in.toString(), "--output", outFile.toString(),
+        CliRun.Result r = run("build-steps", "--format", "s1k", "--input", in.toString(), "--output", outFile.toString(),
                 "--graded-only", "--title-hint");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("1 trajectories read") && r.err().contains("excluded 2"), r.err());
@@ -80,7 +64,7 @@ class MathCommandsTest {
         assertEquals("Double", inst.get(0).get("hint").textValue());
         assertTrue(inst.get(1).get("target").textValue().endsWith("\\boxed{10}\\)."));
 
-        Result own = run("build-steps", "--format", "s1k", "--input", in.toString(), "--output", outFile.toString(),
+        CliRun.Result own = run("build-steps", "--format", "s1k", "--input", in.toString(), "--output", outFile.toString(),
                 "--conclusion", "own-step", "--preamble", "drop", "--targets", "all");
         assertEquals(0, own.code(), own.err());
         List<JsonNode> all = readLines(outFile);
@@ -96,14 +80,14 @@ class MathCommandsTest {
         bad.remove("deepseek_attempt");
         Files.writeString(in, MAPPER.writeValueAsString(bad) + "\n");
         Path outFile = dir.resolve("steps.jsonl");
-        Result r = run("build-steps", "--format", "s1k", "--input", in.toString(), "--output", outFile.toString());
+        CliRun.Result r = run("build-steps", "--format", "s1k", "--input", in.toString(), "--output", outFile.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains(in + ":1: field 'deepseek_attempt': missing"), r.err());
         assertFalse(Files.exists(outFile));
-        Result wrongFormat = run("build-steps", "--input", in.toString(), "--output", outFile.toString(), "--graded-only");
+        CliRun.Result wrongFormat = run("build-steps", "--input", in.toString(), "--output", outFile.toString(), "--graded-only");
         assertEquals(2, wrongFormat.code());
         assertTrue(wrongFormat.err().contains("only to --format s1k"), wrongFormat.err());
-        Result ungraded = run("build-steps", "--format", "s1k", "--input", in.toString(), "--output", outFile.toString(),
+        CliRun.Result ungraded = run("build-steps", "--format", "s1k", "--input", in.toString(), "--output", outFile.toString(),
                 "--graded-only", "--solution-field", "solution");
         assertEquals(2, ungraded.code());
         assertTrue(ungraded.err().contains("graded solution field"), ungraded.err());
@@ -112,7 +96,7 @@ class MathCommandsTest {
     @Test
     void makeCurriculumThenBuildSteps() throws Exception {
         Path out = dir.resolve("cur");
-        Result r = run("make-curriculum", "--out", out.toString(), "--seed", "5", "--train", "30", "--test", "10",
+        CliRun.Result r = run("make-curriculum", "--out", out.toString(), "--seed", "5", "--train", "30", "--test", "10",
                 "--min-steps", "3", "--max-steps", "3", "--kinds", "arithmetic,linear");
         assertEquals(0, r.code(), r.err());
         List<JsonNode> train = readLines(out.resolve("train.trajectories.jsonl"));
@@ -126,11 +110,11 @@ class MathCommandsTest {
         assertArrayEquals(first, Files.readAllBytes(again.resolve("train.trajectories.jsonl")), "same seed, same bytes");
 
         Path steps = dir.resolve("steps.jsonl");
-        Result b = run("build-steps", "--input", out.resolve("train.trajectories.jsonl").toString(), "--output", steps.toString());
+        CliRun.Result b = run("build-steps", "--input", out.resolve("train.trajectories.jsonl").toString(), "--output", steps.toString());
         assertEquals(0, b.code(), b.err());
         assertEquals(60, readLines(steps).size());
 
-        Result bad = run("make-curriculum", "--out", out.toString(), "--min-steps", "1");
+        CliRun.Result bad = run("make-curriculum", "--out", out.toString(), "--min-steps", "1");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("min-steps"), bad.err());
         assertEquals(2, run("make-curriculum", "--out", out.toString(), "--kinds", "geometry").code());
@@ -144,7 +128,7 @@ class MathCommandsTest {
         Path comp = dir.resolve("comp.jsonl");
         Files.writeString(comp, "{\"id\": \"0\", \"greedy\": \"so \\\\boxed{27}\", \"samples\": [\"\\\\boxed{27}\", \"\\\\boxed{26}\"]}\n"
                 + "{\"id\": 1, \"greedy\": \"\\\\boxed{x}\", \"samples\": [\"\\\\boxed{\\\\frac{1}{2}}\", \"\\\\boxed{1/2}\"]}\n");
-        Result r = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString(), "--k", "1,2");
+        CliRun.Result r = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString(), "--k", "1,2");
         assertEquals(0, r.code(), r.err());
         JsonNode score = MAPPER.readTree(r.out()).get(0);
         assertEquals("amc", score.get("benchmark").textValue());
@@ -152,11 +136,11 @@ class MathCommandsTest {
         assertEquals(0.75, score.get("avg@2").doubleValue(), 1e-12);
         assertEquals(1.0, score.get("pass@k").get("2").doubleValue(), 1e-12);
 
-        Result md = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString(), "--markdown");
+        CliRun.Result md = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString(), "--markdown");
         assertTrue(md.out().contains("| amc | 2 | 50.0 | 75.0 | 75.0 |"), md.out());
 
         Files.writeString(comp, "{\"id\": 0, \"greedy\": \"27\"}\n");
-        Result missing = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString());
+        CliRun.Result missing = run("score-answers", "--benchmark", bench.toString(), "--completions", comp.toString());
         assertEquals(2, missing.code());
         assertTrue(missing.err().contains("no completions for problem '1'"), missing.err());
     }

@@ -10,10 +10,6 @@ import dev.srl.core.reward.SimilarityPairs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,21 +39,8 @@ class ScoringCommandsTest {
     }
 
     private static Run run(byte[] stdin, String... args) {
-        InputStream oldIn = System.in;
-        PrintStream oldOut = System.out, oldErr = System.err;
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin));
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SrlCommand.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setIn(oldIn);
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        CliRun.Result r = CliRun.run(stdin, args);
+        return new Run(r.code(), r.out(), r.err());
     }
 
     private static Run run(String stdin, String... args) {
