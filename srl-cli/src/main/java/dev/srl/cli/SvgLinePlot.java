@@ -21,7 +21,7 @@ import java.util.Locale;
  */
 final class SvgLinePlot {
     private static final String[] COLORS = {"#1f6feb", "#d1242f", "#2da44e", "#8250df"};
-    private static final int W = 560, H = 340, LEFT = 70, RIGHT = 20, TOP = 36, BOTTOM = 50;
+    private static final int W = 560, H = 340, LEFT = 70, RIGHT = 20, TOP = 50, BOTTOM = 50;
 
     private record Series(String name, List<double[]> points) {
     }
@@ -59,6 +59,9 @@ final class SvgLinePlot {
         }
         if (x0 > x1) { x0 = 0; x1 = 1; }
         if (x1 == x0) { x0 -= 0.5; x1 += 0.5; }
+        double margin = 0.06 * (x1 - x0); // keeps the end points off the frame
+        x0 -= margin;
+        x1 += margin;
         if (y1 <= 0) y1 = 1;
         y1 *= 1.1; // headroom, and the y axis starts at zero so ratios read off the chart honestly
         StringBuilder sb = new StringBuilder();
@@ -94,10 +97,11 @@ final class SvgLinePlot {
             }
             sb.append(String.format(Locale.ROOT, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>\n",
                     color, pts.toString().trim()));
-            int ly = TOP + 14 + 16 * i;
+            // the legend sits in one row between the title and the plot, where it cannot hide a point
+            int lx = LEFT + 200 * i, ly = TOP - 12;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"/>\n",
-                    LEFT + 10, ly - 4, LEFT + 30, ly - 4, color));
-            sb.append(text(LEFT + 36, ly, "start", 11, s.name() + (s.points().isEmpty() ? " (not measured)" : "")));
+                    lx, ly - 4, lx + 20, ly - 4, color));
+            sb.append(text(lx + 26, ly, "start", 11, s.name() + (s.points().isEmpty() ? " (not measured)" : "")));
         }
         return sb.append("</svg>\n").toString();
     }
