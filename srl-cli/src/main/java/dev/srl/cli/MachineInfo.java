@@ -35,7 +35,7 @@ record MachineInfo(String cpu, int cores, String memory, String os, String java,
         String py = output(List.of(python, "-c", "import platform; print(platform.python_implementation(), platform.python_version())"));
         String torch = output(List.of(python, "-c", "import torch; print(torch.__version__)"));
         return new MachineInfo(cpu, Runtime.getRuntime().availableProcessors(), mem, os, java, nd4jVersion(),
-                py == null ? "not available (" + python + ")" : py, torch);
+                (py == null ? "not available" : py) + " (" + python + ")", torch);
     }
 
     /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} prints them. */
