@@ -394,7 +394,7 @@ final class BenchReport {
     }
 
     private void phase(String name, double seconds, double total) {
-        md.append(String.format(Locale.ROOT, "| %s | %.3f | %.1f%% |%n", name, seconds, 100 * seconds / total));
+        md.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% |%n", name, num(seconds), 100 * seconds / total));
     }
 
     private static double median(double[] xs) {

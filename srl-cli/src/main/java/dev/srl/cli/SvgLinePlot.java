@@ -120,6 +120,7 @@ final class SvgLinePlot {
         double a = Math.abs(v);
         if (a >= 1e6) return String.format(Locale.ROOT, "%.3gM", v / 1e6);
         if (a >= 1e4) return String.format(Locale.ROOT, "%.3gk", v / 1e3);
+        if (a >= 100 || v == Math.rint(v)) return String.format(Locale.ROOT, "%,.0f", v);
         return String.format(Locale.ROOT, "%.3g", v);
     }
 
