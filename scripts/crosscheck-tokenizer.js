@@ -194,16 +194,24 @@ async function bench(work) {
   const texts = fs.readFileSync(path.join(work, 'bench.jsonl'), 'utf8').split('\n').filter((l) => l).map((l) => JSON.parse(l).text);
   const chars = texts.reduce((a, t) => a + t.length, 0);
   await tok.encodeBatch(texts.slice(0, 200), { addSpecialTokens: false }); // warm-up
+  // CPU time of the whole process (all threads) as well: steadier than wall-clock on a busy machine
+  const cpuSeconds = (c) => (c.user + c.system) / 1e6;
   let t0 = process.hrtime.bigint();
+  let c0 = process.cpuUsage();
   const enc = await tok.encodeBatch(texts, { addSpecialTokens: false });
   let s = Number(process.hrtime.bigint() - t0) / 1e9;
+  let cpu = cpuSeconds(process.cpuUsage(c0));
   const tokens = enc.reduce((a, e) => a + e.getLength(), 0);
   console.log(`rust tokenizers (encodeBatch, RAYON_NUM_THREADS=${process.env.RAYON_NUM_THREADS || 'all'}): `
-    + `${texts.length} lines, ${chars} characters, ${tokens} tokens in ${s.toFixed(3)} s = ${Math.round(chars / s)} characters/s`);
+    + `${texts.length} lines, ${chars} characters, ${tokens} tokens in ${s.toFixed(3)} s = ${Math.round(chars / s)} characters/s; `
+    + `CPU ${cpu.toFixed(3)} s = ${Math.round(chars / cpu)} characters/s`);
   t0 = process.hrtime.bigint();
+  c0 = process.cpuUsage();
   for (const t of texts) await tok.encode(t, null, { addSpecialTokens: false });
   s = Number(process.hrtime.bigint() - t0) / 1e9;
-  console.log(`rust tokenizers (one await encode per line, includes Node call overhead): ${s.toFixed(3)} s = ${Math.round(chars / s)} characters/s`);
+  cpu = cpuSeconds(process.cpuUsage(c0));
+  console.log(`rust tokenizers (one await encode per line, includes Node call overhead): ${s.toFixed(3)} s = ${Math.round(chars / s)} characters/s; `
+    + `CPU ${cpu.toFixed(3)} s = ${Math.round(chars / cpu)} characters/s`);
 }
 
 (async () => {

@@ -11,8 +11,10 @@ import picocli.CommandLine.Command;
                 BenchSimilarityCommand.class,
                 BenchGrpoStepCommand.class,
                 BenchModelCommand.class,
+                BenchReportCommand.class,
         },
-        footer = {"", "Examples:", "  srl bench similarity --pairs 1000 --seed 1", "  srl bench model --sizes 1M,10M"})
+        footer = {"", "Examples:", "  srl bench similarity --pairs 1000 --seed 1", "  srl bench model --sizes 1M,10M",
+                "  srl bench report --out docs/benchmarks.md"})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -74,7 +74,7 @@ final class BenchModelCommand implements Callable<Integer> {
         for (ModelBenchmark.Size s : chosen) {
             ModelBenchmark.Result r = ModelBenchmark.run(s, steps, decodeRuns);
             long rss = peakRssKb();
-            JsonNode t = script == null ? null : torch(script, s);
+            JsonNode t = script == null ? null : torch(python, script, s, steps, decodeRuns);
             double tStep = field(t, "step_ms"), tCpu = field(t, "step_cpu_ms");
             double tDecode = field(t, "decode_tokens_per_s"), tDecodeCpu = field(t, "decode_cpu_ms_per_token");
             out.printf(Locale.ROOT, "%-4s %9d | %8.1f %8.1f %5.2f | %8.1f %8.1f %5.2f | %8.0f %8.0f %5.2f | %8.3f %8.3f %5.2f | %4d MB%n",
@@ -91,11 +91,13 @@ final class BenchModelCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double field(JsonNode t, String name) {
+    static double field(JsonNode t, String name) {
         return t == null ? Double.NaN : t.get(name).asDouble();
     }
 
-    private JsonNode torch(Path script, ModelBenchmark.Size s) throws IOException, InterruptedException {
+    /** The same size in PyTorch (one JSON line of bench-torch.py), or null after printing why it failed. */
+    static JsonNode torch(String python, Path script, ModelBenchmark.Size s, int steps, int decodeRuns)
+            throws IOException, InterruptedException {
         ModelConfig c = s.config();
         ObjectNode a = new ObjectMapper().createObjectNode()
                 .put("model_type", c.modelType()).put("hidden_size", c.hiddenSize())
@@ -119,7 +121,7 @@ final class BenchModelCommand implements Callable<Integer> {
     }
 
     /** scripts/bench-torch.py of the checkout this jar was built in (srl-cli/target/srl-cli.jar). */
-    private static Path defaultScript() throws URISyntaxException {
+    static Path defaultScript() throws URISyntaxException {
         Path jar = Path.of(BenchModelCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return jar.toAbsolutePath().getParent().getParent().getParent().resolve("scripts").resolve("bench-torch.py");
     }

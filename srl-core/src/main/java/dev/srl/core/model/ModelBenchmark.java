@@ -50,7 +50,8 @@ public final class ModelBenchmark {
                 new Size("30M", config(512, 1536, 8, 8, 4, 8192), 4, 128, 8, 16, 64));
     }
 
-    private static ModelConfig config(int d, int ff, int layers, int heads, int kvHeads, int vocab) {
+    /** A Qwen2-style configuration of the benchmark family: hidden size, MLP size, layers, heads, KV heads, vocabulary. */
+    public static ModelConfig config(int d, int ff, int layers, int heads, int kvHeads, int vocab) {
         return new ModelConfig("qwen2", d, ff, layers, heads, kvHeads, d / heads, 1e-6, 10000.0, vocab, true, true,
                 4096, -1, List.of());
     }
