@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
                 LogprobsCommand.class,
                 GenerateCommand.class,
                 SweTasksCommand.class,
+                QuickstartCommand.class,
         })
 public final class SrlCommand implements Runnable {
 
