@@ -78,7 +78,7 @@ import java.util.function.Consumer;
  */
 public final class MathQuickstart {
     /** The characters of the tokenizer: newline and printable ASCII, so any plain-text problem can be encoded. */
-    static final String ALPHABET;
+    public static final String ALPHABET;
     static {
         StringBuilder sb = new StringBuilder("\n");
         for (char c = ' '; c <= '~'; c++) sb.append(c);
@@ -179,7 +179,7 @@ public final class MathQuickstart {
     }
 
     /** Every step of every problem as a step-wise instance (all earlier expert steps as context). */
-    static List<StepwiseInstance> instances(List<GeneratedProblem> problems) {
+    public static List<StepwiseInstance> instances(List<GeneratedProblem> problems) {
         List<StepwiseInstance> out = new ArrayList<>();
         for (GeneratedProblem p : problems) {
             for (int k = 0; k < p.steps().size(); k++) {
