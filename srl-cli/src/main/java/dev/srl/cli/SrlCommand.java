@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 GenerateCommand.class,
                 SweTasksCommand.class,
                 QuickstartCommand.class,
+                ExperimentCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

@@ -81,12 +81,12 @@ public record ExperimentConfig(String scale, long seed, Difficulty easy, Difficu
                     600, 600, 60, 96, 2, 4, 512,
                     300, 16, 3e-3,
                     24, 8, 4, 4, 1e-3, 1e-3, 1.0,
-                    64, 160, 5, 60, 4);
+                    64, 288, 5, 60, 4);
             case "full" -> new ExperimentConfig("full", seed, new Difficulty(2, 2, 1), new Difficulty(2, 4, 1),
                     1000, 1000, 120, 96, 2, 4, 512,
                     600, 16, 3e-3,
                     60, 8, 6, 4, 1e-3, 1e-3, 1.0,
-                    64, 160, 6, 120, 4);
+                    64, 288, 6, 120, 4);
             default -> throw new IllegalArgumentException("unknown scale '" + scale + "'; expected tiny, small or full");
         };
     }
