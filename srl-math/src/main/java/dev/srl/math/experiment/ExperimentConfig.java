@@ -35,10 +35,11 @@ import java.util.Locale;
  * @param groupSize        G, rollouts per prompt
  * @param promptsPerStep   groups per RL update
  * @param maxSamplingRounds dynamic-sampling rounds per update at most
- * @param rlLr             RL learning rate (constant, as in the paper)
+ * @param rlLr             RL learning rate (constant, as in the paper). 1e-3 made every RL method collapse within a few
+ *                         updates at the small scale (docs/paper-table.md); 1e-4 is a tenth of SFT's, as in the paper
  * @param sftLr            SFT learning rate (constant; NLL gradients are on another scale than policy gradients)
  * @param temperature      rollout temperature, and the temperature of avg@k
- * @param stepTokens       the most tokens of one step response
+ * @param stepTokens       the most tokens of one step response (the last step with its boxed answer is about 95 characters)
  * @param wholeTokens      the most tokens of one whole-solution response
  * @param maxSolveSteps    the most responses the evaluator asks for per held-out problem
  * @param evalInstances    held-out step-wise instances for the step-similarity column
@@ -67,8 +68,9 @@ public record ExperimentConfig(String scale, long seed, Difficulty easy, Difficu
     }
 
     /**
-     * The presets: {@code tiny} (tests, well under a minute), {@code small} (about 15 minutes on two CPU cores) and
-     * {@code full} (at most an hour on two CPU cores).
+     * The presets: {@code tiny} (tests, well under a minute); {@code small} (24 updates per method, 60 held-out
+     * problems: 15 minutes on two idle CPU cores, about 30 on two heavily shared ones); {@code full} (twice the updates
+     * and 100 held-out problems, planned for an hour on two idle cores). docs/paper-table.md records measured times.
      */
     public static ExperimentConfig forScale(String scale, long seed) {
         return switch (scale.toLowerCase(Locale.ROOT)) {
@@ -80,13 +82,13 @@ public record ExperimentConfig(String scale, long seed, Difficulty easy, Difficu
             case "small" -> new ExperimentConfig("small", seed, new Difficulty(2, 2, 1), new Difficulty(2, 4, 1),
                     600, 600, 60, 96, 2, 4, 512,
                     300, 16, 3e-3,
-                    24, 8, 4, 4, 1e-3, 1e-3, 1.0,
-                    64, 288, 5, 60, 4);
+                    24, 8, 4, 4, 1e-4, 1e-3, 1.0,
+                    96, 288, 5, 60, 4);
             case "full" -> new ExperimentConfig("full", seed, new Difficulty(2, 2, 1), new Difficulty(2, 4, 1),
-                    1000, 1000, 120, 96, 2, 4, 512,
-                    600, 16, 3e-3,
-                    60, 8, 6, 4, 1e-3, 1e-3, 1.0,
-                    64, 288, 6, 120, 4);
+                    1000, 1000, 100, 96, 2, 4, 512,
+                    500, 16, 3e-3,
+                    48, 8, 4, 4, 1e-4, 1e-3, 1.0,
+                    96, 288, 5, 100, 4);
             default -> throw new IllegalArgumentException("unknown scale '" + scale + "'; expected tiny, small or full");
         };
     }

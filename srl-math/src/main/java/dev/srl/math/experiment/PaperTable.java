@@ -91,8 +91,11 @@ public record PaperTable(ExperimentConfig config, Map<String, HeldOutScores> sco
             v[i] = e.getValue().averageAtK();
             bars.put(label(e.getKey()), v);
         }
+        double top = 0;
+        for (double[] v : bars.values()) for (double x : v) top = Math.max(top, x);
+        double axis = Math.min(1.0, Math.max(0.1, Math.ceil(top * 10) / 10));   // small accuracies stay readable
         AtomicOutput.writeString(runDir.resolve("accuracy.svg"),
-                SvgCharts.bars("Held-out accuracy by difficulty (greedy) and avg@" + config.evalSamples(), categories, bars, 1.0));
+                SvgCharts.bars("Held-out accuracy by difficulty (greedy) and avg@" + config.evalSamples(), categories, bars, axis));
         ObjectMapper line = new ObjectMapper();
         StringBuilder sol = new StringBuilder();
         for (int i = 0; i < heldOut.size(); i++) {

@@ -57,7 +57,8 @@ import java.util.function.Consumer;
  *   <li>curricula: easy problems for the base model's warm-up, a hard split to train on, held-out hard problems;</li>
  *   <li>the base model: a tiny character model given an SFT warm-up on the easy problems in both modes (next step,
  *       {@link CompactStepPrompt}; whole solution, {@link WholeSolution}), standing in for the paper's instruct
- *       model; saved once to {@code base/model}, and every method starts from that folder;</li>
+ *       model; saved once to {@code base/model}, and every method starts from that folder (a run directory that
+ *       already holds {@code base/model} reuses it instead of warming up again);</li>
  *   <li>each {@link Method} trains {@code steps} updates on the hard split (see {@link ExperimentConfig} for the
  *       matched budgets) in its own run folder;</li>
  *   <li>the base and every trained model are scored ({@link HeldOutScores}); {@code results.json}, {@code table.md},
@@ -74,7 +75,10 @@ public final class PaperTableExperiment {
     private PaperTableExperiment() {
     }
 
-    /** Runs every method into {@code runDir} (which must not hold results yet), printing progress on {@code progress}. */
+    /**
+     * Runs every method into {@code runDir} (which must not hold results yet), printing progress on {@code progress}.
+     * Method folders must not exist yet either; {@code base/model} may (it is then reused).
+     */
     public static PaperTable run(ExperimentConfig c, Path runDir, PrintStream progress) throws IOException {
         long t0 = System.nanoTime();
         if (Files.exists(runDir.resolve("results.json"))) throw new IllegalArgumentException(runDir + " already holds results");
@@ -105,18 +109,27 @@ public final class PaperTableExperiment {
             }
         };
 
-        clock.phase("base model: " + c.warmupSteps() + " warm-up steps on " + easy.train().size() + " easy problems");
-        Transformer base = new Transformer(mc, ModelWeights.random(mc, c.seed(), DataType.FLOAT));
-        List<SftExample> warmup = new ArrayList<>();
-        for (StepwiseInstance inst : MathQuickstart.instances(easy.train())) warmup.add(stepExample(tokenizer, inst));
-        for (GeneratedProblem p : easy.train()) warmup.add(wholeExample(tokenizer, p));
-        var warmupConfig = new SftConfig(c.warmupBatch(), 0,
-                OptimizerConfig.cosine(c.warmupLr(), Math.max(1, c.warmupSteps() / 10), c.warmupSteps(), c.warmupLr() / 10), c.seed(), 0, 3);
-        TrainingRun.create(runDir.resolve("base"), Map.of("experiment", c, "sft", warmupConfig),
-                options(c.warmupSteps(), progress, "base", 50, modelFiles)).train(new SftTrainer(base, warmup, List.of(), warmupConfig));
         Path baseModel = runDir.resolve("base/model");
-        ModelFolder.save(baseModel, mc, base.parameters(), runDir.resolve(ModelFolder.TOKENIZER));
-        PromptStyle.COMPACT_STEPS.save(baseModel);
+        Transformer base;
+        if (Files.isRegularFile(baseModel.resolve(ModelFolder.CONFIG))) {
+            // A finished warm-up is kept, so a run stopped during the methods (or re-run with other method settings
+            // but the same seed and warm-up settings) starts from the very same base model.
+            clock.phase("base model: reusing " + baseModel);
+            ModelFolder folder = ModelFolder.load(baseModel);
+            base = new Transformer(folder.config(), folder.weights());
+        } else {
+            clock.phase("base model: " + c.warmupSteps() + " warm-up steps on " + easy.train().size() + " easy problems");
+            base = new Transformer(mc, ModelWeights.random(mc, c.seed(), DataType.FLOAT));
+            List<SftExample> warmup = new ArrayList<>();
+            for (StepwiseInstance inst : MathQuickstart.instances(easy.train())) warmup.add(stepExample(tokenizer, inst));
+            for (GeneratedProblem p : easy.train()) warmup.add(wholeExample(tokenizer, p));
+            var warmupConfig = new SftConfig(c.warmupBatch(), 0,
+                    OptimizerConfig.cosine(c.warmupLr(), Math.max(1, c.warmupSteps() / 10), c.warmupSteps(), c.warmupLr() / 10), c.seed(), 0, 3);
+            TrainingRun.create(runDir.resolve("base"), Map.of("experiment", c, "sft", warmupConfig),
+                    options(c.warmupSteps(), progress, "base", 50, modelFiles)).train(new SftTrainer(base, warmup, List.of(), warmupConfig));
+            ModelFolder.save(baseModel, mc, base.parameters(), runDir.resolve(ModelFolder.TOKENIZER));
+            PromptStyle.COMPACT_STEPS.save(baseModel);
+        }
 
         Map<String, HeldOutScores> scores = new LinkedHashMap<>();
         clock.phase("scoring the base model on " + hard.test().size() + " held-out problems");
