@@ -60,4 +60,28 @@ class PaperTableExperimentTest {
 
         assertThrows(IllegalArgumentException.class, () -> PaperTableExperiment.run(c, dir, progress), "a finished run is not overwritten");
     }
+
+    @Test
+    void aRunDirectoryWithABaseModelReusesIt(@TempDir Path dir) throws Exception {
+        ExperimentConfig c = ExperimentConfig.forScale("tiny", 4);
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        PaperTable first = PaperTableExperiment.run(c, dir.resolve("a"), quiet);
+        Path second = dir.resolve("b");
+        Files.createDirectories(second);
+        copy(dir.resolve("a/base"), second.resolve("base"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        PaperTable again = PaperTableExperiment.run(c, second, new PrintStream(log, true, StandardCharsets.UTF_8));
+        assertTrue(log.toString(StandardCharsets.UTF_8).contains("base model: reusing"), "no second warm-up");
+        assertEquals(first.scores().get("base").greedy(), again.scores().get("base").greedy(), "the same base model answers the same");
+    }
+
+    private static void copy(Path from, Path to) throws Exception {
+        try (var files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
+    }
 }
