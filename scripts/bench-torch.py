@@ -5,6 +5,7 @@ Usage: bench-torch.py '{"hidden_size":128, ..., "batch":8, "time":64, "decode_ba
 """
 import json
 import os
+import statistics
 import sys
 import time
 
@@ -42,19 +43,27 @@ def main():
         opt.step()
 
     step()
-    t0 = time.perf_counter()
+    times = []
+    cpu0 = time.process_time()
     for _ in range(a["steps"]):
+        t0 = time.perf_counter()
         step()
-    step_ms = (time.perf_counter() - t0) * 1000 / a["steps"]
+        times.append(time.perf_counter() - t0)
+    step_ms = statistics.median(times) * 1000
+    step_cpu_ms = (time.process_time() - cpu0) * 1000 / a["steps"]
 
     prompts = torch.randint(0, c.vocab, (a["decode_batch"], a["prompt_length"]))
     with torch.no_grad():
         model.generate_greedy(prompts, a["new_tokens"])
-        t1 = time.perf_counter()
+        runs = []
+        cpu1 = time.process_time()
         for _ in range(a["decode_runs"]):
+            t1 = time.perf_counter()
             model.generate_greedy(prompts, a["new_tokens"])
-        dec = (time.perf_counter() - t1) / a["decode_runs"]
-    print(json.dumps({"step_ms": step_ms, "train_tokens_per_s": a["batch"] * a["time"] / step_ms * 1000,
+            runs.append(time.perf_counter() - t1)
+        dec = statistics.median(runs)
+        decode_cpu_ms = (time.process_time() - cpu1) * 1000 / a["decode_runs"] / (a["decode_batch"] * a["new_tokens"])
+    print(json.dumps({"step_ms": step_ms, "step_cpu_ms": step_cpu_ms, "decode_cpu_ms_per_token": decode_cpu_ms, "params": sum(t.numel() for t in w.values()), "train_tokens_per_s": a["batch"] * a["time"] / step_ms * 1000,
                       "decode_tokens_per_s": a["decode_batch"] * a["new_tokens"] / dec}))
 
 

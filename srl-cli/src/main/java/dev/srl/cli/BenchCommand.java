@@ -3,15 +3,16 @@ package dev.srl.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code srl bench}: micro-benchmarks of the library's hot paths; each is a subcommand. */
+/** {@code srl bench}: micro-benchmarks and throughput measurements; each is a subcommand. */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks. Run 'srl bench <name> --help' for one.",
         subcommands = {
                 BenchSimilarityCommand.class,
                 BenchGrpoStepCommand.class,
+                BenchModelCommand.class,
         },
-        footer = {"", "Example:", "  srl bench similarity --pairs 1000 --seed 1"})
+        footer = {"", "Examples:", "  srl bench similarity --pairs 1000 --seed 1", "  srl bench model --sizes 1M,10M"})
 final class BenchCommand implements Runnable {
 
     @CommandLine.Spec

@@ -88,7 +88,7 @@ final class LogprobsCommand implements Callable<Integer> {
 
     private void flush(Transformer m, List<int[]> rows, Writer out) throws IOException {
         if (rows.isEmpty()) return;
-        INDArray lp = m.forward(TokenBatch.pad(rows, 0), temperature).logProbs();
+        INDArray lp = m.logProbs(TokenBatch.pad(rows, 0), temperature);
         StringBuilder sb = new StringBuilder();
         for (int b = 0; b < rows.size(); b++) {
             sb.setLength(0);

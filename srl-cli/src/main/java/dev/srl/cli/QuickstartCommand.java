@@ -47,11 +47,16 @@ final class QuickstartCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the curriculum, weights, data order and sampling (default: 1).")
     Long seed;
 
-    @Option(names = "--sft-steps", paramLabel = "N", description = "SFT warm-up updates (default: 300).")
+    @Option(names = "--sft-steps", paramLabel = "N", description = "SFT warm-up updates (default: 200).")
     Integer sftSteps;
 
     @Option(names = "--srl-steps", paramLabel = "N", description = "SRL (GRPO) updates (default: 40).")
     Integer srlSteps;
+
+    @Option(names = "--base", paramLabel = "DIR",
+            description = "Start from this character model folder (e.g. an earlier run's sft/checkpoints/step-N) instead of "
+                    + "a random model and the SFT warm-up.")
+    Path base;
 
     @Option(names = "--set", paramLabel = "NAME=VALUE",
             description = "Any other setting of QuickstartConfig, e.g. --set srlLr=3e-4 --set hard.maxSteps=4 (repeatable).")
@@ -68,7 +73,7 @@ final class QuickstartCommand implements Callable<Integer> {
         if (!settings.isEmpty()) c = c.with(settings);
         Path dir = out != null ? out
                 : Path.of("runs", "quickstart-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        QuickstartResult r = MathQuickstart.run(c, dir, System.err);
+        QuickstartResult r = MathQuickstart.run(c, base, dir, System.err);
         PrintWriter o = spec.commandLine().getOut();
         o.println();
         o.print(r.table());

@@ -21,12 +21,12 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 MakeCurriculumCommand.class,
                 ScoreAnswersCommand.class,
-                TrainCommand.class,
-                EvalCommand.class,
                 LogprobsCommand.class,
                 GenerateCommand.class,
-                SweTasksCommand.class,
                 QuickstartCommand.class,
+                EvalCommand.class,
+                TrainCommand.class,
+                SweTasksCommand.class,
                 ExperimentCommand.class,
         })
 public final class SrlCommand implements Runnable {

@@ -26,6 +26,9 @@ final class Attention {
 
     /** Activations kept for the backward pass. */
     record Saved(INDArray q, INDArray k, INDArray v, INDArray probs, int batch, int time) {
+        void free() {
+            Free.free(q, k, v, probs);
+        }
     }
 
     record Output(INDArray out, Saved saved) {
@@ -35,7 +38,8 @@ final class Attention {
     Output forward(INDArray q, INDArray k, INDArray v, int batch, int time) {
         int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
         long tt = (long) time * time;
-        INDArray scores = Nd4j.createUninitialized(q.dataType(), (long) batch * heads, tt);
+        // [B*H*T, T]: the rows the softmax runs over; block (b, h) starts at row (b*H + h)*T
+        INDArray scores = Nd4j.createUninitialized(q.dataType(), (long) batch * heads * time, time);
         for (int b = 0; b < batch; b++) {
             long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
             for (int h = 0; h < heads; h++) {
@@ -45,8 +49,11 @@ final class Attention {
                         0, scores, ((long) b * heads + h) * tt, time);
             }
         }
-        scores.addiRowVector(causalMask(time, q));
-        INDArray probs = Transforms.softmax(scores.reshape((long) batch * heads * time, time), false);
+        INDArray mask = causalMask(time, q);
+        scores.reshape((long) batch * heads, tt).addiRowVector(mask);
+        Free.free(mask);
+        Transforms.softmax(scores, false);
+        INDArray probs = scores;
         INDArray out = Nd4j.createUninitialized(q.dataType(), (long) batch * time, qw);
         for (int b = 0; b < batch; b++) {
             long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
@@ -85,7 +92,9 @@ final class Attention {
         // softmax backward: dS = P * (dP - rowsum(P * dP)), then the score scale.
         INDArray pdp = dProbs.muli(probs);
         INDArray rowSum = pdp.sum(true, 1);
-        INDArray dScores = pdp.subi(probs.mulColumnVector(rowSum)).muli(scale);
+        INDArray weighted = probs.mulColumnVector(rowSum);
+        INDArray dScores = pdp.subi(weighted).muli(scale);
+        Free.free(rowSum, weighted);
         INDArray dq = Nd4j.createUninitialized(s.q().dataType(), s.q().shape());
         INDArray dk = Nd4j.zeros(s.k().dataType(), s.k().shape());
         for (int b = 0; b < batch; b++) {
@@ -102,50 +111,11 @@ final class Attention {
                         1, dk, rowK + (long) g * headDim, kw);
             }
         }
+        Free.free(dProbs);
         return new INDArray[]{dq, dk, dv};
     }
 
-    /** Attention of one new position per row over that row's cached keys and values. */
-    INDArray decode(INDArray q, KvCache.Layer cache, int[] lengths, INDArray mask) {
-        int batch = lengths.length;
-        int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
-        int span = (int) mask.size(2);
-        long cap = cache.capacity();
-        INDArray scores = Nd4j.zeros(q.dataType(), (long) batch * heads, span);
-        for (int b = 0; b < batch; b++) {
-            for (int g = 0; g < kvHeads; g++) {
-                // the group's query heads are adjacent in q's row: one [group, Dh] x [Dh, len] product
-                Blas.gemm(false, true, group, lengths[b], headDim, scale,
-                        q, (long) b * qw + (long) g * group * headDim, headDim,
-                        cache.keys(), (long) b * cap * kw + (long) g * headDim, kw,
-                        0, scores, ((long) b * heads + (long) g * group) * span, span);
-            }
-        }
-        INDArray probs = Transforms.softmax(scores.reshape(batch, heads, span).addi(mask).reshape((long) batch * heads, span), false);
-        INDArray out = Nd4j.createUninitialized(q.dataType(), batch, qw);
-        for (int b = 0; b < batch; b++) {
-            for (int g = 0; g < kvHeads; g++) {
-                Blas.gemm(false, false, group, headDim, lengths[b], 1,
-                        probs, ((long) b * heads + (long) g * group) * span, span,
-                        cache.values(), (long) b * cap * kw + (long) g * headDim, kw,
-                        0, out, (long) b * qw + (long) g * group * headDim, headDim);
-            }
-        }
-        return out;
-    }
-
     private static final double MASKED = -1e30;
-
-    /** {@code [B, 1, span]}: 0 for the first {@code lengths[b]} cache entries of row b, a large negative value after. */
-    static INDArray decodeMask(int[] lengths, org.nd4j.linalg.api.buffer.DataType dataType) {
-        int span = 0;
-        for (int len : lengths) span = Math.max(span, len);
-        double[] m = new double[lengths.length * span];
-        for (int b = 0; b < lengths.length; b++) {
-            for (int j = lengths[b]; j < span; j++) m[b * span + j] = MASKED;
-        }
-        return Nd4j.createFromArray(m).castTo(dataType).reshape(lengths.length, 1, span);
-    }
 
     private static INDArray causalMask(int time, INDArray like) {
         double[] m = new double[time * time];

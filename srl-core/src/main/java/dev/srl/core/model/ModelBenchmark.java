@@ -3,7 +3,7 @@ package dev.srl.core.model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.impl.updaters.AdamUpdater;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,8 +38,8 @@ public final class ModelBenchmark {
     }
 
     /** Throughput of one size: training tokens/s (forward, backward, AdamW) and generated tokens/s. */
-    public record Result(Size size, long parameters, double stepMillis, double trainTokensPerSecond,
-                         double decodeTokensPerSecond) {
+    public record Result(Size size, long parameters, double stepMillis, double stepCpuMillis, double trainTokensPerSecond,
+                         double decodeTokensPerSecond, double decodeCpuMillisPerToken) {
     }
 
     /** About 1M, 10M and 30M parameters, Qwen2-style (bias, grouped-query attention, tied embeddings), 512 tokens per step. */
@@ -55,7 +55,7 @@ public final class ModelBenchmark {
                 4096, -1, List.of());
     }
 
-    /** Measures {@code steps} training steps and {@code decodeRuns} generations after one warm-up of each. */
+    /** Measures {@code steps} training steps and {@code decodeRuns} generations (medians) after one warm-up of each. */
     public static Result run(Size size, int steps, int decodeRuns) {
         Transformer model = new Transformer(size.config(), randomWeights(size.config(), 1));
         Random rng = new Random(2);
@@ -68,10 +68,15 @@ public final class ModelBenchmark {
         AdamW adam = new AdamW(model.parameters(), 1e-4, 0.01);
         INDArray dLogProbs = Nd4j.ones(DataType.FLOAT, size.batch(), size.time()).divi(size.batch() * size.time());
         trainStep(model, batch, dLogProbs, adam);
-        long t0 = System.nanoTime();
-        for (int s = 0; s < steps; s++) trainStep(model, batch, dLogProbs, adam);
-        double stepMs = (System.nanoTime() - t0) / 1e6 / steps;
+        double[] stepMs = new double[steps];
+        long cpu0 = cpuNanos();
+        for (int s = 0; s < steps; s++) {
+            long t0 = System.nanoTime();
+            trainStep(model, batch, dLogProbs, adam);
+            stepMs[s] = (System.nanoTime() - t0) / 1e6;
+        }
 
+        double stepCpuMs = (cpuNanos() - cpu0) / 1e6 / steps;
         List<int[]> prompts = new ArrayList<>();
         for (int b = 0; b < size.decodeBatch(); b++) {
             int[] p = new int[size.promptLength()];
@@ -80,11 +85,31 @@ public final class ModelBenchmark {
         }
         SamplingParams greedy = SamplingParams.greedy(size.newTokens(), List.of());
         model.sample(prompts, greedy, new Random(1));
-        long t1 = System.nanoTime();
-        for (int r = 0; r < decodeRuns; r++) model.sample(prompts, greedy, new Random(1));
-        double decodeSec = (System.nanoTime() - t1) / 1e9 / decodeRuns;
-        return new Result(size, model.parameterCount(), stepMs, size.batch() * size.time() / (stepMs / 1000),
-                size.decodeBatch() * size.newTokens() / decodeSec);
+        double[] decodeSec = new double[decodeRuns];
+        long cpu1 = cpuNanos();
+        for (int r = 0; r < decodeRuns; r++) {
+            long t1 = System.nanoTime();
+            model.sample(prompts, greedy, new Random(1));
+            decodeSec[r] = (System.nanoTime() - t1) / 1e9;
+        }
+        double decodeCpuMsPerToken = (cpuNanos() - cpu1) / 1e6 / decodeRuns / (size.decodeBatch() * size.newTokens());
+        double ms = median(stepMs);
+        return new Result(size, model.parameterCount(), ms, stepCpuMs, size.batch() * size.time() / (ms / 1000),
+                size.decodeBatch() * size.newTokens() / median(decodeSec), decodeCpuMsPerToken);
+    }
+
+    /** CPU time of the whole process (all threads): steadier than wall time on a shared machine. */
+    static long cpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    /** The median, which shrugs off the stalls of a shared machine better than the mean. */
+    static double median(double[] xs) {
+        double[] s = xs.clone();
+        java.util.Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
     }
 
     private static void trainStep(Transformer model, TokenBatch batch, INDArray dLogProbs, AdamW adam) {
@@ -126,25 +151,14 @@ public final class ModelBenchmark {
         }
 
         void step(Map<String, INDArray> grads) {
-            t++;
-            double b1 = 0.9, b2 = 0.999, eps = 1e-8;
-            double c1 = 1 - Math.pow(b1, t), c2 = 1 - Math.pow(b2, t);
             for (Map.Entry<String, INDArray> e : params.entrySet()) {
                 INDArray g = grads.get(e.getKey()), p = e.getValue();
-                INDArray mi = m.get(e.getKey()).muli(b1).addi(g.mul(1 - b1));
-                INDArray vi = v.get(e.getKey()).muli(b2).addi(g.muli(g).muli(1 - b2));
-                INDArray denom = Transforms.sqrt(vi.div(c2), false).addi(eps);
-                p.muli(1 - lr * weightDecay).subi(mi.div(denom).muli(lr / c1));
+                // ND4J's fused Adam op turns g into the bias-corrected update and advances m and v in place
+                Nd4j.exec(new AdamUpdater(g, v.get(e.getKey()), m.get(e.getKey()), lr, 0.9, 0.999, 1e-8, t));
+                p.muli(1 - lr * weightDecay).subi(g);
+                Free.free(g);
             }
-        }
-    }
-
-    public static void main(String[] args) {
-        int steps = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        for (Size s : sizes()) {
-            Result r = run(s, steps, 2);
-            System.out.printf("%s params=%d step=%.1fms train=%.0f tok/s decode=%.0f tok/s%n", s.name(), r.parameters(),
-                    r.stepMillis(), r.trainTokensPerSecond(), r.decodeTokensPerSecond());
+            t++;
         }
     }
 }

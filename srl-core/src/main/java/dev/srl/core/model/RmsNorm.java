@@ -13,13 +13,18 @@ final class RmsNorm {
 
     /** What the backward pass needs: the input and the per-row inverse RMS {@code [N, 1]}. */
     record Saved(INDArray x, INDArray invRms) {
+        void free() {
+            Free.free(x, invRms);
+        }
     }
 
     record Output(INDArray y, Saved saved) {
     }
 
     static Output forward(INDArray x, INDArray weight, double eps) {
-        INDArray invRms = x.mul(x).mean(true, 1);
+        INDArray squares = x.mul(x);
+        INDArray invRms = squares.mean(true, 1);
+        Free.free(squares);
         invRms.addi(eps);
         Transforms.sqrt(invRms, false).rdivi(1.0);
         INDArray y = x.mulColumnVector(invRms).muliRowVector(weight);
@@ -32,11 +37,20 @@ final class RmsNorm {
      */
     static INDArray backward(INDArray dy, Saved s, INDArray weight, INDArray dWeight) {
         INDArray xr = s.x().mulColumnVector(s.invRms());
-        dWeight.addi(dy.mul(xr).sum(0));
+        INDArray dyXr = dy.mul(xr);
+        INDArray colSum = dyXr.sum(0);
+        dWeight.addi(colSum);
+        Free.free(xr, dyXr, colSum);
         INDArray g = dy.mulRowVector(weight);
-        INDArray meanGx = g.mul(s.x()).mean(true, 1);
+        INDArray gx = g.mul(s.x());
+        INDArray meanGx = gx.mean(true, 1);
         INDArray r3 = s.invRms().mul(s.invRms()).muli(s.invRms());
+        meanGx.muli(r3);
+        INDArray correction = s.x().mulColumnVector(meanGx);
+        Free.free(gx, r3, meanGx);
         // dx = r*g - x*(r^3*mean(gx))
-        return g.muliColumnVector(s.invRms()).subi(s.x().mulColumnVector(meanGx.muli(r3)));
+        g.muliColumnVector(s.invRms()).subi(correction);
+        Free.free(correction);
+        return g;
     }
 }

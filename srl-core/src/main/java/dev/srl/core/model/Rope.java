@@ -55,14 +55,18 @@ final class Rope {
         }
         INDArray cos = Nd4j.create(c).castTo(dataType);
         INDArray sinSigned = Nd4j.create(s).castTo(dataType);
-        cosQ = cos.repeat(1, heads).reshape(n, (long) heads * headDim);
-        sinQ = sinSigned.repeat(1, heads).reshape(n, (long) heads * headDim);
-        cosK = cos.repeat(1, kvHeads).reshape(n, (long) kvHeads * headDim);
-        sinK = sinSigned.repeat(1, kvHeads).reshape(n, (long) kvHeads * headDim);
+        // tile (not repeat): head h's columns h*headDim .. (h+1)*headDim-1 hold the whole table row
+        cosQ = Nd4j.tile(cos, 1, heads);
+        sinQ = Nd4j.tile(sinSigned, 1, heads);
+        cosK = Nd4j.tile(cos, 1, kvHeads);
+        sinK = Nd4j.tile(sinSigned, 1, kvHeads);
     }
 
     /** The tables gathered for each row's position, for queries {@code [N, heads*headDim]} and keys {@code [N, kvHeads*headDim]}. */
     record Angles(INDArray cosQ, INDArray sinQ, INDArray cosK, INDArray sinK) {
+        void free() {
+            Free.free(cosQ, sinQ, cosK, sinK);
+        }
     }
 
     Angles angles(int[] positions) {
@@ -94,12 +98,15 @@ final class Rope {
     private void apply(INDArray x, INDArray cos, INDArray sinSigned) {
         INDArray swapped = swap(x);
         x.muli(cos).addi(swapped.muli(sinSigned));
+        Free.free(swapped);
     }
 
     /** Back-propagates through {@link #apply} in place: {@code dy} becomes {@code dx}. */
     private void backward(INDArray dy, INDArray cos, INDArray sinSigned) {
-        INDArray swapped = swap(dy.mul(sinSigned));
+        INDArray scaled = dy.mul(sinSigned);
+        INDArray swapped = swap(scaled);
         dy.muli(cos).addi(swapped);
+        Free.free(scaled, swapped);
     }
 
     /** {@code cat(x2, x1)} within every head of {@code x [N, h*headDim]}, as a new {@code [N, h*headDim]} array. */

@@ -11,6 +11,9 @@ final class SwiGluMlp {
     }
 
     record Saved(INDArray x, INDArray gate, INDArray up, INDArray act) {
+        void free() {
+            Free.free(x, gate, up, act);
+        }
     }
 
     record Output(INDArray y, Saved saved) {
@@ -34,11 +37,13 @@ final class SwiGluMlp {
         // silu'(z) = sig(z) * (1 + z * (1 - sig(z)))
         INDArray dSilu = sig.rsub(1).muli(s.gate()).addi(1).muli(sig);
         INDArray dGateAct = dAct.muli(s.up()).muli(dSilu);
+        Free.free(sig, dSilu);
         Blas.weightGrad(dUpAct, s.x(), 1, dUp);
         Blas.weightGrad(dGateAct, s.x(), 1, dGate);
         INDArray dx = org.nd4j.linalg.factory.Nd4j.createUninitialized(s.x().dataType(), s.x().shape());
         Blas.times(dGateAct, wGate, 0, dx);
         Blas.times(dUpAct, wUp, 1, dx);
+        Free.free(dUpAct, dGateAct);
         return dx;
     }
 }

@@ -137,6 +137,17 @@ public final class Transformer implements PolicyModel {
         return new TransformerForwardPass(this, batch, ids, temperature, saved, norm, scaledLogits);
     }
 
+    /**
+     * The log-probs of {@link #forward} without keeping anything for a backward pass: the activations are
+     * released at once instead of waiting for the garbage collector (use it for reference or old-policy
+     * log-probs and for scoring).
+     */
+    public INDArray logProbs(TokenBatch batch, double temperature) {
+        TransformerForwardPass fp = (TransformerForwardPass) forward(batch, temperature);
+        fp.release();
+        return fp.logProbs();
+    }
+
     /** Back-propagates from the hidden state after the last block, then through the blocks and the embedding. */
     Map<String, INDArray> backwardFromTop(INDArray dTop, TransformerBlock.Saved[] saved, int[] ids, TokenBatch batch,
                                           Map<String, INDArray> grads) {
@@ -151,6 +162,7 @@ public final class Transformer implements PolicyModel {
                 Blas.axpy(d, 1, dx, (long) row * d, dEmbed, (long) ids[row] * d);
             }
         }
+        Free.free(dx);
         return grads;
     }
 
@@ -207,33 +219,43 @@ public final class Transformer implements PolicyModel {
         }
         KvCache cache = new KvCache(blocks.length, batch, maxPrompt + params.maxNewTokens(),
                 config.numKvHeads() * config.headDim(), dataType);
-        INDArray logits = prefill(prompts, maxPrompt, cache);
+        INDArray prefillLogits = prefill(prompts, maxPrompt, cache);
+        int vocab = config.vocabSize();
+        double[] rows = prefillLogits.data().asDouble();
+        Free.free(prefillLogits);
+        DecodeSession session = new DecodeSession(config, this.params, head, cache, batch, dataType);
         TokenSampler sampler = new TokenSampler(params, rng);
         List<Generation> gens = new ArrayList<>();
         for (int b = 0; b < batch; b++) gens.add(new Generation(params.maxNewTokens()));
         int[] next = new int[batch];
-        while (true) {
-            double[] rows = logits.data().asDouble();
-            boolean anyActive = false;
-            for (int b = 0; b < batch; b++) {
-                Generation g = gens.get(b);
-                if (g.finish != null) continue;
-                TokenSampler.Pick pick = sampler.pick(rows, b * config.vocabSize(), config.vocabSize());
-                g.add(pick.token(), pick.logProb());
-                next[b] = pick.token();
-                if (params.stopIds().contains(pick.token())) {
-                    g.finish = Completion.FinishReason.STOP_TOKEN;
-                } else if (hitsStopString(g, params, detokenizer)) {
-                    g.finish = Completion.FinishReason.STOP_STRING;
-                } else if (g.size == params.maxNewTokens()) {
-                    g.finish = Completion.FinishReason.LENGTH;
-                } else {
-                    anyActive = true;
+        try {
+            while (true) {
+                boolean anyActive = false;
+                for (int b = 0; b < batch; b++) {
+                    Generation g = gens.get(b);
+                    if (g.finish != null) continue;
+                    TokenSampler.Pick pick = sampler.pick(rows, b * vocab, vocab);
+                    g.add(pick.token(), pick.logProb());
+                    next[b] = pick.token();
+                    if (params.stopIds().contains(pick.token())) {
+                        g.finish = Completion.FinishReason.STOP_TOKEN;
+                    } else if (hitsStopString(g, params, detokenizer)) {
+                        g.finish = Completion.FinishReason.STOP_STRING;
+                    } else if (g.size == params.maxNewTokens()) {
+                        g.finish = Completion.FinishReason.LENGTH;
+                    } else {
+                        anyActive = true;
+                    }
+                }
+                if (!anyActive) break;
+                // Finished rows keep stepping with their last token (their output is ignored), so the batch keeps its shape.
+                session.step(next);
+                for (int b = 0; b < batch; b++) {
+                    if (gens.get(b).finish == null) session.logitsRow(b, rows, b * vocab);
                 }
             }
-            if (!anyActive) break;
-            // Finished rows keep stepping with their last token (their output is ignored), so the batch keeps its shape.
-            logits = decodeStep(next, cache);
+        } finally {
+            session.free();
         }
         List<Completion> out = new ArrayList<>(batch);
         for (Generation g : gens) out.add(g.toCompletion());
@@ -268,26 +290,22 @@ public final class Transformer implements PolicyModel {
             TransformerBlock.Output o = blocks[l].forward(x, batch, time, angles);
             INDArray[] kv = TransformerBlock.keysValues(o.saved());
             for (int b = 0; b < batch; b++) cache.write(l, b, 0, kv[0], kv[1], (long) b * time, prompts.get(b).length);
+            o.saved().free();
             x = o.out();
         }
-        return logits(Nd4j.pullRows(x, 1, last));
-    }
-
-    /** Feeds one token per row at the row's next position and returns the logits {@code [B, V]} that follow. */
-    private INDArray decodeStep(int[] tokens, KvCache cache) {
-        int[] positions = cache.lengths().clone();
-        int[] spans = new int[positions.length];
-        for (int b = 0; b < spans.length; b++) spans[b] = positions[b] + 1;
-        Rope.Angles angles = rope.angles(positions);
-        INDArray mask = Attention.decodeMask(spans, dataType);
-        INDArray x = Nd4j.pullRows(embed, 1, tokens);
-        for (int l = 0; l < blocks.length; l++) x = blocks[l].decode(x, angles, cache, l, positions, spans, mask);
-        System.arraycopy(spans, 0, cache.lengths(), 0, spans.length);
-        return logits(x);
+        angles.free();
+        INDArray lastRows = Nd4j.pullRows(x, 1, last);
+        Free.free(x);
+        INDArray logits = logits(lastRows);
+        Free.free(lastRows);
+        return logits;
     }
 
     private INDArray logits(INDArray hidden) {
-        return Blas.timesTransposed(RmsNorm.forward(hidden, finalNorm, config.rmsNormEps()).y(), head);
+        RmsNorm.Output n = RmsNorm.forward(hidden, finalNorm, config.rmsNormEps());
+        INDArray logits = Blas.timesTransposed(n.y(), head);
+        Free.free(n.y(), n.saved().invRms());
+        return logits;
     }
 
     /** A completion under construction. */

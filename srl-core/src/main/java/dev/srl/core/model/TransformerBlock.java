@@ -56,6 +56,14 @@ final class TransformerBlock {
 
     record Saved(RmsNorm.Saved norm1, INDArray attnInput, Rope.Angles angles, Attention.Saved attn, INDArray attnOut,
                  RmsNorm.Saved norm2, SwiGluMlp.Saved mlp) {
+        /** Releases every activation, the block's input included (but not the shared rotary angles). */
+        void free() {
+            norm1.free();
+            Free.free(attnInput, attnOut);
+            attn.free();
+            norm2.free();
+            mlp.free();
+        }
     }
 
     record Output(INDArray out, Saved saved) {
@@ -94,10 +102,12 @@ final class TransformerBlock {
                 grads.get(prefix + "mlp.down_proj.weight"));
         INDArray dh = RmsNorm.backward(dNorm2, s.norm2(), postNorm, grads.get(prefix + "post_attention_layernorm.weight"))
                 .addi(dOut);
+        Free.free(dNorm2, dOut);
         Blas.weightGrad(dh, s.attnOut(), 1, grads.get(prefix + "self_attn.o_proj.weight"));
         INDArray dAttn = Nd4j.createUninitialized(s.attnOut().dataType(), s.attnOut().shape());
         Blas.times(dh, wo, 0, dAttn);
         INDArray[] d = attention.backward(dAttn, s.attn());
+        Free.free(dAttn);
         rope.backwardQ(d[0], s.angles());
         rope.backwardK(d[1], s.angles());
         INDArray y = s.attnInput();
@@ -106,26 +116,18 @@ final class TransformerBlock {
         INDArray dy = Nd4j.createUninitialized(y.dataType(), y.shape());
         for (int i = 0; i < 3; i++) {
             Blas.weightGrad(d[i], y, 1, grads.get(prefix + "self_attn." + names[i] + ".weight"));
-            if (bq != null) grads.get(prefix + "self_attn." + names[i] + ".bias").addi(d[i].sum(0));
+            if (bq != null) {
+                INDArray sum = d[i].sum(0);
+                grads.get(prefix + "self_attn." + names[i] + ".bias").addi(sum);
+                Free.free(sum);
+            }
             Blas.times(d[i], weights[i], i == 0 ? 0 : 1, dy);
         }
-        return RmsNorm.backward(dy, s.norm1(), inNorm, grads.get(prefix + "input_layernorm.weight")).addi(dh);
-    }
-
-    /**
-     * One decoding step: {@code x [B, d]}, one new token per row at {@code positions[b]}; its key and value are
-     * appended to the layer's cache, then it attends over the row's first {@code positions[b] + 1} entries.
-     */
-    INDArray decode(INDArray x, Rope.Angles angles, KvCache cache, int layer, int[] positions, int[] spans, INDArray mask) {
-        RmsNorm.Output n1 = RmsNorm.forward(x, inNorm, config.rmsNormEps());
-        INDArray[] qkv = projectQkv(n1.y(), angles);
-        for (int b = 0; b < positions.length; b++) {
-            cache.write(layer, b, positions[b], qkv[1], qkv[2], b, 1);
-        }
-        INDArray att = attention.decode(qkv[0], cache.layer(layer), spans, mask);
-        INDArray h = Blas.timesTransposed(att, wo).addi(x);
-        RmsNorm.Output n2 = RmsNorm.forward(h, postNorm, config.rmsNormEps());
-        return SwiGluMlp.forward(n2.y(), wGate, wUp, wDown).y().addi(h);
+        Free.free(d);
+        INDArray dx = RmsNorm.backward(dy, s.norm1(), inNorm, grads.get(prefix + "input_layernorm.weight")).addi(dh);
+        Free.free(dy, dh);
+        s.free();
+        return dx;
     }
 
     /** Keys and values of a forward pass, for filling a cache after a batched prefill. */

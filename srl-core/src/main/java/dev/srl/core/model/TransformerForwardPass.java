@@ -36,15 +36,16 @@ final class TransformerForwardPass implements ForwardPass {
         int b = batch.batchSize(), t = batch.maxLength(), v = (int) scaledLogits.size(1);
         // log-softmax row by row: z - max - log(sum(exp(z - max))); entropy = log(sum) - E_p[z - max]
         INDArray z = scaledLogits;
-        z.subiColumnVector(z.max(true, 1));
+        INDArray max = z.max(true, 1);
+        z.subiColumnVector(max);
         INDArray e = Transforms.exp(z, true);
         INDArray sum = e.sum(true, 1);
         INDArray meanZ = e.muli(z).sum(true, 1).divi(sum);
-        e.close();
         INDArray logSum = Transforms.log(sum, false);
         z.subiColumnVector(logSum);
         this.logSoftmax = z;
         double[] ent = logSum.subi(meanZ).data().asDouble();
+        Free.free(max, e, sum, meanZ);
         double[][] lp = new double[b][t];
         double[][] en = new double[b][t];
         for (int i = 0; i < b; i++) {
@@ -68,6 +69,18 @@ final class TransformerForwardPass implements ForwardPass {
         return entropy;
     }
 
+    /** Releases the activations at once (no backward pass will follow). */
+    void release() {
+        if (logSoftmax == null) return;
+        Free.free(logSoftmax, finalNorm.y());
+        logSoftmax = null;
+        finalNorm.saved().free();
+        if (saved.length > 0) saved[0].angles().free();
+        for (TransformerBlock.Saved s : saved) s.free();
+        saved = null;
+        finalNorm = null;
+    }
+
     @Override
     public Map<String, INDArray> backward(INDArray dLogProbs) {
         if (logSoftmax == null) throw new IllegalStateException("backward may run once per forward pass");
@@ -84,8 +97,9 @@ final class TransformerForwardPass implements ForwardPass {
         // d logp(target) / dz = onehot(target) - softmax(z); rows without a target get 0
         INDArray dz = Transforms.exp(logSoftmax, false);
         logSoftmax = null;
-        INDArray gCol = Nd4j.createFromArray(rowGrad).castTo(dz.dataType()).reshape(b * t, 1);
-        dz.muliColumnVector(gCol.neg());
+        INDArray gCol = Nd4j.createFromArray(rowGrad).castTo(dz.dataType()).reshape(b * t, 1).negi();
+        dz.muliColumnVector(gCol);
+        Free.free(gCol);
         int v = (int) dz.size(1);
         for (int i = 0; i < b; i++) {
             for (int j = 1; j < batch.lengths()[i]; j++) {
@@ -102,11 +116,16 @@ final class TransformerForwardPass implements ForwardPass {
         Blas.gemm(true, false, v, d, b * t, invT, dz, 0, v, y, 0, d, 1, grads.get(model.headName()), 0, d);
         INDArray dy = Nd4j.createUninitialized(y.dataType(), y.shape());
         Blas.gemm(false, false, b * t, d, v, invT, dz, 0, v, model.head(), 0, d, 0, dy, 0, d);
-        dz.close();
+        Free.free(dz);
         INDArray dTop = RmsNorm.backward(dy, finalNorm.saved(), model.finalNorm(), grads.get(Transformer.NORM));
+        Free.free(dy, finalNorm.y());
+        finalNorm.saved().free();
         TransformerBlock.Saved[] s = saved;
         saved = null;
         finalNorm = null;
-        return model.backwardFromTop(dTop, s, ids, batch, grads);
+        Rope.Angles angles = s.length > 0 ? s[0].angles() : null;
+        model.backwardFromTop(dTop, s, ids, batch, grads);
+        if (angles != null) angles.free();
+        return grads;
     }
 }

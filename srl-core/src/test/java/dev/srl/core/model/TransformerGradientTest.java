@@ -60,6 +60,14 @@ class TransformerGradientTest {
     }
 
     @Test
+    void logProbsWithoutBackwardEqualTheForwardPass() {
+        Transformer m = TinyModels.model(TinyModels.qwen2(11), 7, DataType.DOUBLE);
+        INDArray a = m.forward(batch(), 0.9).logProbs();
+        INDArray b = m.logProbs(batch(), 0.9);
+        assertEquals(0.0, a.sub(b).amaxNumber().doubleValue(), 1e-15);
+    }
+
+    @Test
     void entropyMatchesItsDefinition() {
         Transformer m = TinyModels.model(TinyModels.qwen2(11), 6, DataType.DOUBLE);
         ForwardPass fp = m.forward(batch(), 0.8);

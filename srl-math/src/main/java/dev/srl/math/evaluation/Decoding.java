@@ -21,6 +21,8 @@ final class Decoding {
         for (int from = 0; from < prompts.size(); from += chunk) {
             List<int[]> part = prompts.subList(from, Math.min(prompts.size(), from + chunk));
             for (Completion c : policy.sample(part, params, rng)) out.add(tokenizer.decode(withoutStop(c, params)));
+            // ND4J frees native buffers only when their Java objects are collected; collect now so memory stays flat.
+            System.gc();
         }
         return out;
     }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.srl.core.data.Step;
+import dev.srl.core.data.StepwiseBuilder;
 import dev.srl.core.data.StepwiseInstance;
+import dev.srl.core.data.StepwiseOptions;
 import dev.srl.core.io.AtomicOutput;
 import dev.srl.core.model.ModelConfig;
 import dev.srl.core.model.Transformer;
@@ -14,6 +16,7 @@ import dev.srl.core.model.io.ModelFolder;
 import dev.srl.core.model.io.ModelWeights;
 import dev.srl.core.reward.StepSimilarityReward;
 import dev.srl.core.tokenizer.CharTokenizer;
+import dev.srl.core.tokenizer.Tokenizers;
 import dev.srl.core.train.grpo.AdvantageScaling;
 import dev.srl.core.train.grpo.GroupAdvantage;
 import dev.srl.core.train.grpo.GrpoConfig;
@@ -91,6 +94,15 @@ public final class MathQuickstart {
 
     /** Runs the pipeline into {@code runDir} (which must not hold a run yet), with progress lines on {@code progress}. */
     public static QuickstartResult run(QuickstartConfig c, Path runDir, PrintStream progress) throws IOException {
+        return run(c, null, runDir, progress);
+    }
+
+    /**
+     * As {@link #run(QuickstartConfig, Path, PrintStream)}, but starting from the model folder {@code base} (a
+     * character model with the compact prompt, e.g. an earlier run's {@code sft/checkpoints/step-N}) instead of
+     * a random model and the SFT warm-up; {@code null} means the warm-up.
+     */
+    public static QuickstartResult run(QuickstartConfig c, Path base, Path runDir, PrintStream progress) throws IOException {
         long t0 = System.nanoTime();
         Clock clock = new Clock(progress, t0);
         if (Files.exists(runDir.resolve("results.json"))) throw new IllegalArgumentException(runDir + " already holds a quickstart run");
@@ -106,16 +118,32 @@ public final class MathQuickstart {
         progress.printf(Locale.ROOT, "  %d easy problems for SFT, %d harder for SRL, %d held out (curriculum/)%n",
                 easy.train().size(), hard.train().size(), hard.test().size());
 
-        CharTokenizer tokenizer = CharTokenizer.ofAlphabet(ALPHABET, withUnk(CharTokenizer.DEFAULT_SPECIALS));
+        CharTokenizer tokenizer;
+        ModelConfig mc;
+        Transformer policy;
+        if (base == null) {
+            tokenizer = CharTokenizer.ofAlphabet(ALPHABET, withUnk(CharTokenizer.DEFAULT_SPECIALS));
+            mc = new ModelConfig("qwen2", c.hiddenSize(), c.hiddenSize() * 8 / 3 / 8 * 8, c.layers(), c.heads(), c.heads() / 2,
+                    c.hiddenSize() / c.heads(), 1e-6, 10000, tokenizer.vocabSize(), true, true, c.maxPositions(), -1, tokenizer.eosIds());
+            policy = new Transformer(mc, ModelWeights.random(mc, c.seed(), DataType.FLOAT));
+        } else {
+            ModelFolder folder = ModelFolder.load(base);
+            if (folder.tokenizerJson() == null || !(Tokenizers.load(folder.tokenizerJson()) instanceof CharTokenizer t)) {
+                throw new IllegalArgumentException(base + ": the base model needs a character tokenizer (tokenizer.json of type "
+                        + CharTokenizer.TYPE + "), like the quickstart's own checkpoints");
+            }
+            tokenizer = t;
+            mc = folder.config();
+            policy = new Transformer(mc, folder.weights());
+        }
         tokenizer.save(runDir);
-        ModelConfig mc = new ModelConfig("qwen2", c.hiddenSize(), c.hiddenSize() * 8 / 3 / 8 * 8, c.layers(), c.heads(), c.heads() / 2,
-                c.hiddenSize() / c.heads(), 1e-6, 10000, tokenizer.vocabSize(), true, true, c.maxPositions(), -1, tokenizer.eosIds());
-        Transformer policy = new Transformer(mc, ModelWeights.random(mc, c.seed(), DataType.FLOAT));
-        progress.printf(Locale.ROOT, "  model: %d layers, hidden %d, %d heads (%d kv), %d characters in the vocabulary, %,d parameters%n",
-                mc.numLayers(), mc.hiddenSize(), mc.numHeads(), mc.numKvHeads(), tokenizer.vocabSize(), policy.parameterCount());
+        progress.printf(Locale.ROOT, "  model: %d layers, hidden %d, %d heads (%d kv), %d characters in the vocabulary, %,d parameters%s%n",
+                mc.numLayers(), mc.hiddenSize(), mc.numHeads(), mc.numKvHeads(), tokenizer.vocabSize(), policy.parameterCount(),
+                base == null ? "" : ", from " + base);
+        ModelConfig modelConfig = mc;
         Consumer<Path> modelFiles = dir -> {
             try {
-                ModelConfigJson.write(mc, dir.resolve(ModelFolder.CONFIG));
+                ModelConfigJson.write(modelConfig, dir.resolve(ModelFolder.CONFIG));
                 tokenizer.save(dir);
                 PromptStyle.COMPACT_STEPS.save(dir);
             } catch (IOException e) {
@@ -123,17 +151,19 @@ public final class MathQuickstart {
             }
         };
 
-        clock.phase("SFT warm-up: " + c.sftSteps() + " steps on the easy problems");
-        List<SftExample> sft = new ArrayList<>();
-        for (StepwiseInstance inst : instances(easy.train())) {
-            String target = CompactStepPrompt.response(title(inst), inst.target()) + CompactStepPrompt.END_OF_RESPONSE;
-            sft.add(new SftExample(tokenizer.encode(prompt(inst)), tokenizer.encode(target)));
+        if (base == null) {
+            clock.phase("SFT warm-up: " + c.sftSteps() + " steps on the easy problems");
+            List<SftExample> sft = new ArrayList<>();
+            for (StepwiseInstance inst : instances(easy.train())) {
+                String target = CompactStepPrompt.response(title(inst), inst.target()) + CompactStepPrompt.END_OF_RESPONSE;
+                sft.add(new SftExample(tokenizer.encode(prompt(inst)), tokenizer.encode(target)));
+            }
+            var sftConfig = new SftConfig(c.sftBatch(), 0,
+                    OptimizerConfig.cosine(c.sftLr(), Math.max(1, c.sftSteps() / 10), c.sftSteps(), c.sftLr() / 10), c.seed(), 0, 3);
+            TrainingRun.create(runDir.resolve("sft"), Map.of("quickstart", c, "sft", sftConfig),
+                            new TrainingRun.Options(c.sftSteps(), 0, 0, 0, false, new PhaseConsole(progress, "sft", 25), modelFiles))
+                    .train(new CollectingTrainable(new SftTrainer(policy, sft, List.of(), sftConfig), 5));
         }
-        var sftConfig = new SftConfig(c.sftBatch(), 0,
-                OptimizerConfig.cosine(c.sftLr(), Math.max(1, c.sftSteps() / 10), c.sftSteps(), c.sftLr() / 10), c.seed(), 0, 3);
-        TrainingRun.create(runDir.resolve("sft"), Map.of("quickstart", c, "sft", sftConfig),
-                        new TrainingRun.Options(c.sftSteps(), 0, 0, 0, false, new PhaseConsole(progress, "sft", 25), modelFiles))
-                .train(new SftTrainer(policy, sft, List.of(), sftConfig));
 
         List<StepwiseInstance> heldOut = instances(hard.test());
         if (heldOut.size() > c.evalInstances()) heldOut = heldOut.subList(0, c.evalInstances());
@@ -144,7 +174,7 @@ public final class MathQuickstart {
         clock.phase("evaluating the starting model on " + heldOut.size() + " held-out steps and " + heldOutProblems.size() + " problems");
         StepSimilarityEval.Summary stepsBefore = StepSimilarityEval.evaluate(policy, tokenizer, heldOut, c.maxNewTokens());
         MathEvaluator.Result answersBefore = MathEvaluator.evaluate("held-out", heldOutProblems, policy, tokenizer,
-                PromptStyle.COMPACT_STEPS, c.maxPositions(), evalSettings);
+                PromptStyle.COMPACT_STEPS, mc.maxPositionEmbeddings(), evalSettings);
         QuickstartMetrics before = QuickstartMetrics.of(stepsBefore, answersBefore.score());
         progress.println("  " + summary(before));
 
@@ -155,15 +185,15 @@ public final class MathQuickstart {
         }
         GrpoConfig grpo = new GrpoConfig(c.groupSize(), c.promptsPerStep(), c.maxNewTokens(), c.temperature(), 0, 1.0,
                 tokenizer.eosIds(), 1, 0.2, 0.28, 0.0, KlEstimator.K3, LossAggregation.TOKEN_MEAN, AdvantageScaling.GROUP,
-                GroupAdvantage.DEFAULT_EPSILON, true, 1e-4, 4, false, 0, OptimizerConfig.constant(c.srlLr()), c.seed(), 3);
+                GroupAdvantage.DEFAULT_EPSILON, true, 1e-4, 4, false, 16, OptimizerConfig.constant(c.srlLr()), c.seed(), 3);
         TrainingRun.create(runDir.resolve("srl"), Map.of("quickstart", c, "grpo", grpo),
                         new TrainingRun.Options(c.srlSteps(), 0, 10, 2, false, new PhaseConsole(progress, "srl", 5), modelFiles))
-                .train(new GrpoTrainer(policy, null, tokenizer::decode, new StepSimilarityReward(), prompts, grpo));
+                .train(new CollectingTrainable(new GrpoTrainer(policy, null, tokenizer::decode, new StepSimilarityReward(), prompts, grpo), 1));
 
         clock.phase("evaluating after SRL");
         StepSimilarityEval.Summary stepsAfter = StepSimilarityEval.evaluate(policy, tokenizer, heldOut, c.maxNewTokens());
         MathEvaluator.Result answersAfter = MathEvaluator.evaluate("held-out", heldOutProblems, policy, tokenizer,
-                PromptStyle.COMPACT_STEPS, c.maxPositions(), evalSettings);
+                PromptStyle.COMPACT_STEPS, mc.maxPositionEmbeddings(), evalSettings);
         QuickstartMetrics after = QuickstartMetrics.of(stepsAfter, answersAfter.score());
         progress.println("  " + summary(after));
 
@@ -173,20 +203,19 @@ public final class MathQuickstart {
         writeEvalSamples(runDir.resolve("eval-samples.jsonl"), stepsBefore, stepsAfter, hard.test(), answersBefore, answersAfter);
         double wall = (System.nanoTime() - t0) / 1e9;
         QuickstartResult result = new QuickstartResult(runDir, before, after, wall, PeakMemory.residentMiB());
-        writeResults(runDir, c, result, answersBefore.score(), answersAfter.score());
+        writeResults(runDir, c, base, result, answersBefore.score(), answersAfter.score());
         clock.phase("done");
         return result;
     }
 
-    /** Every step of every problem as a step-wise instance (all earlier expert steps as context). */
+    /**
+     * Every step of every problem as a step-wise instance: all earlier expert steps as context, the step's title
+     * as hint (the warm-up's monologue). The first step is a target too, so the model learns to begin a solution.
+     */
     public static List<StepwiseInstance> instances(List<GeneratedProblem> problems) {
+        var builder = new StepwiseBuilder(StepwiseOptions.math().withTitleHint(true).withTargets(StepwiseOptions.Targets.ALL));
         List<StepwiseInstance> out = new ArrayList<>();
-        for (GeneratedProblem p : problems) {
-            for (int k = 0; k < p.steps().size(); k++) {
-                out.add(new StepwiseInstance(p.id() + "#" + k, p.id(), k, p.problem(), p.steps().subList(0, k),
-                        p.steps().get(k).title(), p.steps().get(k).action()));
-            }
-        }
+        for (GeneratedProblem p : problems) out.addAll(builder.build(p.toTrajectory("train")));
         return out;
     }
 
@@ -240,10 +269,11 @@ public final class MathQuickstart {
         }
     }
 
-    private static void writeResults(Path runDir, QuickstartConfig c, QuickstartResult r, BenchmarkScore before,
+    private static void writeResults(Path runDir, QuickstartConfig c, Path base, QuickstartResult r, BenchmarkScore before,
                                      BenchmarkScore after) throws IOException {
         ObjectNode root = JSON.createObjectNode();
         root.set("config", JSON.valueToTree(c));
+        if (base != null) root.put("base_model", base.toString());
         ObjectNode start = root.putObject("start");
         r.start().asMap().forEach(start::put);
         ObjectNode end = root.putObject("after_srl");

@@ -56,9 +56,9 @@ public record QuickstartConfig(long seed, Difficulty easy, Difficulty hard, int 
     public static QuickstartConfig defaults() {
         return new QuickstartConfig(1, new Difficulty(2, 2, 1), new Difficulty(2, 3, 1), 600, 600, 60,
                 96, 2, 4, 512,
-                300, 16, 3e-3,
-                40, 8, 6, 1e-3, 1.0,
-                64, 60, 5, 4);
+                200, 16, 3e-3,
+                40, 8, 6, 3e-4, 1.0,
+                96, 60, 5, 4);
     }
 
     /** A toy size for tests: a few steps of everything. */

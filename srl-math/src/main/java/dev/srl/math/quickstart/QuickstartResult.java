@@ -18,8 +18,8 @@ public record QuickstartResult(Path runDir, QuickstartMetrics start, QuickstartM
     public String table() {
         int k = start.k();
         StringBuilder sb = new StringBuilder();
-        sb.append("| held-out metric                        |  start | after SRL |  change |\n");
-        sb.append("|----------------------------------------|-------:|----------:|--------:|\n");
+        sb.append("| held-out metric                        |  start | after SRL |    change |\n");
+        sb.append("|----------------------------------------|-------:|----------:|----------:|\n");
         row(sb, "step similarity to expert (greedy)", start.stepSimilarity(), afterSrl.stepSimilarity(), false);
         row(sb, "step reward (-1 = broken format)", start.stepReward(), afterSrl.stepReward(), false);
         row(sb, "responses in <think>...</think> format", start.formatOk(), afterSrl.formatOk(), true);
@@ -34,7 +34,7 @@ public record QuickstartResult(Path runDir, QuickstartMetrics start, QuickstartM
     private static void row(StringBuilder sb, String name, double a, double b, boolean percent) {
         String fa = percent ? String.format(Locale.ROOT, "%5.1f%%", 100 * a) : String.format(Locale.ROOT, "%6.3f", a);
         String fb = percent ? String.format(Locale.ROOT, "%8.1f%%", 100 * b) : String.format(Locale.ROOT, "%9.3f", b);
-        String fd = percent ? String.format(Locale.ROOT, "%+5.1f pts", 100 * (b - a)) : String.format(Locale.ROOT, "%+7.3f", b - a);
-        sb.append(String.format(Locale.ROOT, "| %-38s | %s | %s | %7s |%n", name, fa, fb, fd));
+        String fd = percent ? String.format(Locale.ROOT, "%+5.1f pts", 100 * (b - a)) : String.format(Locale.ROOT, "%+9.3f", b - a);
+        sb.append(String.format(Locale.ROOT, "| %-38s | %s | %s | %9s |%n", name, fa, fb, fd));
     }
 }
