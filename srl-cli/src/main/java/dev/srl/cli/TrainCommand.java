@@ -2,6 +2,7 @@ package dev.srl.cli;
 
 import dev.srl.core.data.StepwiseInstance;
 import dev.srl.core.data.StepwiseInstanceFile;
+import dev.srl.core.model.SamplingParams;
 import dev.srl.core.model.Transformer;
 import dev.srl.core.model.io.ModelConfigJson;
 import dev.srl.core.model.io.ModelFolder;
@@ -11,6 +12,7 @@ import dev.srl.core.tokenizer.Tokenizer;
 import dev.srl.core.tokenizer.Tokenizers;
 import dev.srl.core.train.config.ConfigLoader;
 import dev.srl.core.train.config.TrainConfig;
+import dev.srl.core.train.eval.StepEvaluation;
 import dev.srl.core.train.eval.StepPrompts;
 import dev.srl.core.train.grpo.GrpoConfig;
 import dev.srl.core.train.grpo.GrpoPrompt;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code srl train}: SRL (GRPO with the step reward) or SFT on step-wise instances, in a run directory. */
@@ -44,7 +47,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  srl train --config srl.yaml",
                 "  srl train --config srl.yaml --set steps=500 --set grpo.optimizer.lr=1e-6 --set name=srl-lr1e-6",
-                "  srl train --resume runs/srl-lr1e-6 --set steps=800"})
+                "  srl train --resume runs/srl-lr1e-6 --set steps=800",
+                "  srl train --config srl.yaml --set data.validation=val.jsonl --set evalEvery=25   (held-out eval every 25 steps)"})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--config", description = "YAML or JSON config file (fields of TrainConfig; unset fields take the defaults)")
@@ -100,6 +104,17 @@ final class TrainCommand implements Callable<Integer> {
                 });
         Path runDir = resume != null ? resume : Path.of(cfg.outputDir()).resolve(cfg.name());
         TrainingRun run = resume != null ? TrainingRun.resume(runDir, options) : TrainingRun.create(runDir, cfg, options);
+        if (cfg.method() == TrainConfig.Method.SRL && cfg.evalEvery() > 0) {
+            if (cfg.data().validation() == null) throw new IllegalArgumentException("evalEvery needs data.validation (held-out instances)");
+            List<StepwiseInstance> heldOut = StepwiseInstanceFile.readAll(Path.of(cfg.data().validation()));
+            SamplingParams greedy = SamplingParams.greedy(cfg.grpo().maxNewTokens(), tokenizer.eosIds());
+            run.evaluateEvery(cfg.evalEvery(), () -> {
+                // Greedy decoding uses no random numbers, so the trainer's stream (and resume) is unaffected.
+                StepEvaluation.Summary s = StepEvaluation.summarize(
+                        StepEvaluation.run(model, tokenizer, renderer, heldOut, greedy, 16, new java.util.Random(0)));
+                return Map.of("reward_mean", s.meanReward(), "step_similarity", s.meanSimilarity(), "format_rate", s.formatRate());
+            });
+        }
         TrainingRun.Outcome outcome = run.train(trainer);
         System.out.println((outcome == TrainingRun.Outcome.FINISHED ? "finished: " : "stopped: ") + runDir
                 + " (report: " + runDir.resolve("report.html") + ")");

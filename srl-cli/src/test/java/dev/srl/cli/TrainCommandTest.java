@@ -8,7 +8,6 @@ import dev.srl.core.model.io.ModelFolder;
 import dev.srl.core.model.io.ModelWeights;
 import dev.srl.core.prompt.PromptRenderer;
 import dev.srl.core.tokenizer.CharTokenizer;
-import dev.srl.core.tokenizer.ChatMessage;
 import dev.srl.core.tokenizer.ChatTemplate;
 import dev.srl.core.tokenizer.Tokenizers;
 import org.junit.jupiter.api.Test;
@@ -54,7 +53,7 @@ class TrainCommandTest {
         List<String> corpus = new ArrayList<>();
         for (StepwiseInstance i : instances) {
             lines.append(StepwiseInstanceFile.toJson(i)).append('\n');
-            List<ChatMessage> m = PromptRenderer.mathSteps().render(i).messages().stream().map(x -> new ChatMessage(x.role(), x.content())).toList();
+            var m = PromptRenderer.mathSteps().render(i).messages();
             corpus.add(ChatTemplate.CHATML.render(m, true).replace("<|im_start|>", "").replace("<|im_end|>", "") + i.target() + "<>/think");
         }
         Files.writeString(dir.resolve("steps.jsonl"), lines);
@@ -93,6 +92,24 @@ class TrainCommandTest {
         assertTrue(r[1].contains("resumed from"), r[1]);
         assertEquals(3, Files.readAllLines(runDir.resolve("metrics.jsonl")).size());
         assertTrue(Files.exists(runDir.resolve("checkpoints/step-3/model.safetensors")));
+    }
+
+    @Test
+    void srlEvaluatesHeldOutInstancesPeriodically() throws IOException {
+        Path cfg = setUp();
+        String[] r = run("train", "--config", cfg.toString(), "--set", "data.validation=" + dir.resolve("steps.jsonl"),
+                "--set", "evalEvery=1", "--set", "checkpointEvery=0");
+        assertEquals("0", r[0], r[2]);
+        List<String> lines = Files.readAllLines(dir.resolve("runs/t/metrics.jsonl"));
+        assertEquals(2, lines.size());
+        for (String line : lines) {
+            assertTrue(line.contains("\"eval/step_similarity\"") && line.contains("\"eval/format_rate\""), line);
+        }
+        assertTrue(Files.isDirectory(dir.resolve("runs/t/checkpoints/step-1")), "evaluated steps are checkpointed");
+
+        String[] bad = run("train", "--config", cfg.toString(), "--set", "evalEvery=1", "--set", "name=t2");
+        assertEquals("2", bad[0]);
+        assertTrue(bad[2].contains("data.validation"), bad[2]);
     }
 
     @Test

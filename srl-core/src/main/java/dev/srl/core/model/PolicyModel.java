@@ -25,6 +25,14 @@ public interface PolicyModel {
     /** A training forward pass; see {@link ForwardPass#logProbs()} for the layout. */
     ForwardPass forward(TokenBatch batch, double temperature);
 
+    /**
+     * The log-probs of {@link #forward} when no backward pass will follow (old-policy and reference log-probs,
+     * validation, scoring); implementations may free their activations at once.
+     */
+    default INDArray logProbs(TokenBatch batch, double temperature) {
+        return forward(batch, temperature).logProbs();
+    }
+
     /** Samples one completion per prompt (prompts may differ in length). */
     List<Completion> sample(List<int[]> prompts, SamplingParams params, Random rng);
 }

@@ -142,6 +142,7 @@ public final class Transformer implements PolicyModel {
      * released at once instead of waiting for the garbage collector (use it for reference or old-policy
      * log-probs and for scoring).
      */
+    @Override
     public INDArray logProbs(TokenBatch batch, double temperature) {
         TransformerForwardPass fp = (TransformerForwardPass) forward(batch, temperature);
         fp.release();

@@ -16,7 +16,7 @@ public record ChatMessage(String role, String content) {
     public static final String ASSISTANT = "assistant";
 
     public ChatMessage {
-        if (role == null || role.isEmpty()) throw new IllegalArgumentException("a chat message needs a role");
+        if (role == null || role.isBlank()) throw new IllegalArgumentException("a chat message needs a role");
         if (content == null) throw new IllegalArgumentException("a " + role + " message needs content");
     }
 

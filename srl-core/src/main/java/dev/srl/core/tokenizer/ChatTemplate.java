@@ -1,5 +1,6 @@
 package dev.srl.core.tokenizer;
 
+import dev.srl.core.prompt.ChatMessage;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.srl.core.tokenizer;
 
+import dev.srl.core.prompt.ChatMessage;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

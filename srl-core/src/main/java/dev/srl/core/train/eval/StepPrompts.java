@@ -2,11 +2,9 @@ package dev.srl.core.train.eval;
 
 import dev.srl.core.data.StepwiseInstance;
 import dev.srl.core.prompt.PromptRenderer;
-import dev.srl.core.tokenizer.ChatMessage;
 import dev.srl.core.tokenizer.ChatTemplate;
 import dev.srl.core.tokenizer.Tokenizer;
 
-import java.util.List;
 
 /**
  * Step-wise instances as token ids: the rendered messages in the ChatML template with the assistant's turn
@@ -21,8 +19,6 @@ public final class StepPrompts {
     }
 
     public static int[] encode(Tokenizer tokenizer, PromptRenderer renderer, StepwiseInstance instance) {
-        List<ChatMessage> messages = renderer.render(instance).messages().stream()
-                .map(m -> new ChatMessage(m.role(), m.content())).toList();
-        return tokenizer.encode(ChatTemplate.CHATML.render(messages, true));
+        return tokenizer.encode(ChatTemplate.CHATML.render(renderer.render(instance).messages(), true));
     }
 }

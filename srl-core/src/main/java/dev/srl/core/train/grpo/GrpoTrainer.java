@@ -334,8 +334,8 @@ public final class GrpoTrainer implements Trainable {
         double[][][] ref = new double[chunks.size()][][];
         for (int c = 0; c < chunks.size(); c++) {
             TokenBatch tb = slice(batch, chunks.get(c));
-            if (config.policyIterations() > 1) old[c] = BatchArrays.toMatrix(policy.forward(tb, config.temperature()).logProbs());
-            if (reference != null) ref[c] = BatchArrays.toMatrix(reference.forward(tb, config.temperature()).logProbs());
+            if (config.policyIterations() > 1) old[c] = BatchArrays.toMatrix(policy.logProbs(tb, config.temperature()));
+            if (reference != null) ref[c] = BatchArrays.toMatrix(reference.logProbs(tb, config.temperature()));
         }
         boolean anyUpdate = false;
         for (int it = 0; it < config.policyIterations(); it++) {

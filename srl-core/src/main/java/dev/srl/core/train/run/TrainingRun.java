@@ -34,6 +34,10 @@ import java.util.function.Consumer;
  * written and the JVM exits. {@link #resume} continues from the latest checkpoint; lines of
  * {@code metrics.jsonl}/{@code samples.jsonl} logged after that checkpoint are dropped, so the logs read as one
  * uninterrupted run. A {@link NonFiniteTrainingException} ends the run with no checkpoint.
+ * <p>
+ * With {@link #evaluateEvery} the run evaluates the model on held-out data every N steps (and at the last step),
+ * logs the results in that step's {@code metrics.jsonl} line as {@code eval/<name>}, and checkpoints that step, so
+ * {@link Pipeline#bestBy(String) Pipeline.bestBy("eval/step_similarity")} can select the best checkpoint.
  *
  * <pre>{@code
  * TrainingRun run = TrainingRun.create(Path.of("runs/srl-demo"), config, TrainingRun.Options.defaults(200));
@@ -64,6 +68,15 @@ public final class TrainingRun {
         }
     }
 
+    /**
+     * Evaluates the current model on held-out data; each returned value is logged as {@code eval/<name>}.
+     * It must not change the model or consume the trainer's random numbers, or resumed runs would differ.
+     */
+    @FunctionalInterface
+    public interface Evaluator {
+        Map<String, Double> evaluate() throws IOException;
+    }
+
     /** How a run ended. */
     public enum Outcome { FINISHED, STOPPED }
 
@@ -72,6 +85,8 @@ public final class TrainingRun {
     private final Options options;
     private final boolean resuming;
     private final AtomicBoolean stopRequested = new AtomicBoolean();
+    private int evalEvery;
+    private Evaluator evaluator;
 
     private TrainingRun(Path dir, Options options, boolean resuming) {
         this.dir = dir;
@@ -96,6 +111,20 @@ public final class TrainingRun {
     }
 
     public Path directory() { return dir; }
+
+    /**
+     * Evaluates every {@code steps} steps and at the last step; see the class comment.
+     *
+     * <pre>{@code
+     * run.evaluateEvery(25, () -> Map.of("step_similarity", StepEvaluation.meanSimilarity(...)));
+     * }</pre>
+     */
+    public TrainingRun evaluateEvery(int steps, Evaluator evaluator) {
+        if (steps < 1) throw new IllegalArgumentException("evaluation interval must be >= 1, got " + steps);
+        this.evalEvery = steps;
+        this.evaluator = java.util.Objects.requireNonNull(evaluator, "evaluator");
+        return this;
+    }
 
     /** Asks the loop to stop after the current step (what Ctrl-C does). */
     public void requestStop() { stopRequested.set(true); }
@@ -139,7 +168,17 @@ public final class TrainingRun {
                     ReportHtml.write(dir);
                     throw e;
                 }
-                metrics.write(JSON.writeValueAsString(r.metrics()));
+                boolean evaluated = evaluator != null
+                        && (r.step() % evalEvery == 0 || r.step() == options.maxSteps());
+                Map<String, Object> logged = r.metrics();
+                if (evaluated) {
+                    logged = new java.util.LinkedHashMap<>(logged);
+                    for (Map.Entry<String, Double> e : evaluator.evaluate().entrySet()) {
+                        logged.put("eval/" + e.getKey(), e.getValue());
+                    }
+                    r = new StepReport(r.step(), logged, r.samples(), r.updated());
+                }
+                metrics.write(JSON.writeValueAsString(logged));
                 metrics.newLine();
                 metrics.flush();
                 for (Map<String, Object> s : r.samples()) {
@@ -148,7 +187,7 @@ public final class TrainingRun {
                 }
                 samples.flush();
                 progress(r, startStep, t0);
-                if (options.checkpointEvery() > 0 && r.step() % options.checkpointEvery() == 0) {
+                if (evaluated || options.checkpointEvery() > 0 && r.step() % options.checkpointEvery() == 0) {
                     Checkpoints.save(dir, t, options.extraFiles());
                     lastCheckpoint = r.step();
                 }
@@ -182,6 +221,9 @@ public final class TrainingRun {
             Object v = m.get(k);
             if (v instanceof Number n) sb.append(String.format(Locale.ROOT, "  %s %.4g", k, n.doubleValue()));
         }
+        m.forEach((k, v) -> {
+            if (k.startsWith("eval/") && v instanceof Number n) sb.append(String.format(Locale.ROOT, "  %s %.4g", k, n.doubleValue()));
+        });
         if (!r.updated()) sb.append("  (skipped)");
         sb.append(String.format(Locale.ROOT, "  %.2fs/step  ETA %dm%02ds", perStep, eta / 60, eta % 60));
         options.console().println(sb);

@@ -133,7 +133,7 @@ public final class SftTrainer implements Trainable {
         double loss = 0;
         for (int s = 0; s < validation.size(); s += micro) {
             int e = Math.min(validation.size(), s + micro);
-            double[][] logp = BatchArrays.toMatrix(policy.forward(all.slice(s, e), 1.0).logProbs());
+            double[][] logp = BatchArrays.toMatrix(policy.logProbs(all.slice(s, e), 1.0));
             for (int r = 0; r < logp.length; r++) {
                 for (int t = 0; t < logp[r].length; t++) loss -= all.weights[s + r][t] * logp[r][t];
             }

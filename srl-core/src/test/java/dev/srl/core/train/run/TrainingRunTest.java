@@ -137,4 +137,24 @@ class TrainingRunTest {
     private static String stripTimes(String line) {
         return line.replaceAll("\"time/[a-z_]+\":[0-9.eE-]+,?", "");
     }
+
+    @Test
+    void periodicEvaluationIsLoggedCheckpointedAndSelectsTheBestCheckpoint(@TempDir Path tmp) throws IOException {
+        TabularPolicy p = new TabularPolicy(6);
+        GrpoTrainer t = trainer(p);
+        double[] scores = {0.2, 0.9, 0.5};          // evaluations at steps 3, 6 and 7 (the last step)
+        int[] calls = {0};
+        TrainingRun run = TrainingRun.create(tmp.resolve("e"), Map.of("seed", 3), options(7, 0))
+                .evaluateEvery(3, () -> Map.of("score", scores[calls[0]++]));
+        run.train(t);
+
+        assertEquals(3, calls[0], "evaluated at steps 3, 6 and the last step 7");
+        List<String> lines = Files.readAllLines(tmp.resolve("e/metrics.jsonl"));
+        assertTrue(lines.get(2).contains("\"eval/score\":0.2"), lines.get(2));
+        assertFalse(lines.get(3).contains("eval/"), "no evaluation at step 4");
+        for (int step : new int[] {3, 6, 7}) {
+            assertTrue(Files.isDirectory(tmp.resolve("e/checkpoints/step-" + step)), "evaluated step " + step + " is checkpointed");
+        }
+        assertEquals(tmp.resolve("e/checkpoints/step-6"), Pipeline.bestBy("eval/score").select(tmp.resolve("e")));
+    }
 }
