@@ -3,7 +3,6 @@ package dev.srl.math.evaluation;
 import dev.srl.core.model.PolicyModel;
 import dev.srl.core.model.SamplingParams;
 import dev.srl.core.prompt.PromptRenderer;
-import dev.srl.core.tokenizer.ChatMessage;
 import dev.srl.core.tokenizer.ChatTemplate;
 import dev.srl.core.tokenizer.Tokenizer;
 import dev.srl.math.bench.BenchmarkProblem;
@@ -104,9 +103,7 @@ public final class MathEvaluator {
         PromptRenderer renderer = PromptRenderer.mathProblems();
         List<int[]> prompts = new ArrayList<>(tasks.size());
         for (String t : tasks) {
-            List<ChatMessage> messages = renderer.renderProblem(t).messages().stream()
-                    .map(m -> new ChatMessage(m.role(), m.content())).toList();
-            int[] ids = tokenizer.encode(ChatTemplate.CHATML.render(messages, true));
+            int[] ids = tokenizer.encode(ChatTemplate.CHATML.render(renderer.renderProblem(t).messages(), true));
             if (ids.length + s.maxNewTokens() > maxPositions) {
                 throw new IllegalArgumentException("a prompt of " + ids.length + " tokens plus " + s.maxNewTokens()
                         + " new tokens exceeds the model's " + maxPositions + " positions; lower --max-new-tokens");
