@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 TrainCommand.class,
                 SweTasksCommand.class,
+                SweExampleCommand.class,
                 ExperimentCommand.class,
         })
 public final class SrlCommand implements Runnable {

@@ -147,6 +147,35 @@ class ScoringCommandsTest {
     }
 
     @Test
+    void rewardTaskSweScoresCanonicalToolCalls() throws Exception {
+        String ls = "<function=bash>\\n<parameter=command>ls</parameter>\\n</function>";
+        Run r = run("{\"response\": \"<think>list</think><function=bash><parameter=command>ls -a</parameter></function>\", \"expert\": \"" + ls + "\"}\n"
+                + "{\"response\": \"<think>t</think>\\n<function=execute_bash>\\n<parameter=command>ls</parameter>\\n</function>\", \"expert\": \"" + ls + "\"}\n"
+                + "{\"response\": \"<think>t</think> ls\", \"expert\": \"" + ls + "\"}\n"
+                + "{\"response\": \"<think>t</think>" + ls + "<function=submit></function>\", \"expert\": \"" + ls + "\"}\n",
+                "reward", "--task", "swe");
+        assertEquals(0, r.code(), r.err());
+        List<JsonNode> lines = r.lines();
+        // "ls" vs "ls -a" in canonical form (61 and 64 characters, 61 matching): 2*61/125
+        assertEquals(122.0 / 125, lines.get(0).get("reward").doubleValue(), 1e-12);
+        assertEquals("<function=bash>\n<parameter=command>ls -a</parameter>\n</function>", lines.get(0).get("action").textValue());
+        assertTrue(lines.get(0).get("format_ok").booleanValue());
+        assertEquals(1.0, lines.get(1).get("reward").doubleValue(), "the alias execute_bash is bash");
+        for (JsonNode broken : List.of(lines.get(2), lines.get(3))) {
+            assertEquals(-1.0, broken.get("reward").doubleValue());
+            assertTrue(broken.get("similarity").isNull());
+            assertFalse(broken.get("format_ok").booleanValue());
+            assertTrue(broken.get("format_problem").textValue().startsWith("not one tool call"), broken.toString());
+        }
+        // The math reward compares the raw text instead, so the alias costs similarity there.
+        Run math = run("{\"response\": \"<think>t</think><function=execute_bash><parameter=command>ls</parameter></function>\", "
+                + "\"expert\": \"<function=bash><parameter=command>ls</parameter></function>\"}\n", "reward");
+        assertTrue(math.lines().get(0).get("reward").doubleValue() < 1.0);
+        Run bad = run("", "reward", "--task", "chess");
+        assertEquals(2, bad.code());
+    }
+
+    @Test
     void rewardAutojunkSwitch() throws Exception {
         String expert = "Substitute x = 3 into the equation and simplify both sides to get the value of y. ".repeat(3);
         String action = "Put x = 3 in the equation, then simplify each side to obtain the value of y. ".repeat(3);

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The SWE formats in build-steps, and swe-tasks. */
+/** The SWE formats in build-steps, swe-tasks and swe-example. */
 class SweCommandsTest {
     @TempDir
     Path dir;
@@ -76,6 +76,17 @@ class SweCommandsTest {
         assertEquals(2, r.code());
         assertTrue(r.err().contains(in + ":1: field 'trajectory[1].text': expected a string, got a number"), r.err());
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void sweExampleRefusesBadSettingsBeforeRunning() {
+        Result r = run("swe-example", "--held-out", "no-such-task");
+        assertEquals(2, r.code());
+        assertEquals("srl swe-example: --held-out: no bundled task 'no-such-task' (see srl swe-tasks --list)", r.err().strip());
+        assertEquals(2, run("swe-example", "--sft-steps", "-1").code());
+        Result help = run("swe-example", "--help");
+        assertEquals(0, help.code());
+        assertTrue(help.out().contains("srl swe-example"), help.out());
     }
 
     @Test

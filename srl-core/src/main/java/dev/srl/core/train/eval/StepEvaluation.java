@@ -43,11 +43,35 @@ public final class StepEvaluation {
         }
     }
 
-    /** Generates one response per instance, {@code batchSize} prompts at a time, and scores it. */
+    /** How one response is scored against the expert step; adapters plug in their own (e.g. tool calls). */
+    @FunctionalInterface
+    public interface Scorer {
+        Scored score(String completion, String target);
+    }
+
+    /** One response's score: the reward, the similarity of a well-formed answer (NaN otherwise), and its format. */
+    public record Scored(double reward, double similarity, boolean formatOk) {
+    }
+
+    /** The SRL step reward ({@link StepSimilarityReward}) as a scorer. */
+    public static Scorer stepSimilarity() {
+        StepSimilarityReward reward = new StepSimilarityReward();
+        return (completion, target) -> {
+            StepSimilarityReward.Score s = reward.score(completion, target);
+            return new Scored(s.reward(), s.similarity(), s.formatOk());
+        };
+    }
+
+    /** Generates one response per instance, {@code batchSize} prompts at a time, and scores it with the step reward. */
     public static List<Item> run(PolicyModel policy, Tokenizer tokenizer, PromptRenderer renderer, List<StepwiseInstance> instances,
                                  SamplingParams params, int batchSize, Random rng) {
+        return run(policy, tokenizer, renderer, instances, params, batchSize, rng, stepSimilarity());
+    }
+
+    /** Generates one response per instance, {@code batchSize} prompts at a time, and scores it with {@code scorer}. */
+    public static List<Item> run(PolicyModel policy, Tokenizer tokenizer, PromptRenderer renderer, List<StepwiseInstance> instances,
+                                 SamplingParams params, int batchSize, Random rng, Scorer scorer) {
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
-        StepSimilarityReward reward = new StepSimilarityReward();
         List<Item> items = new ArrayList<>();
         for (int s = 0; s < instances.size(); s += batchSize) {
             List<StepwiseInstance> chunk = instances.subList(s, Math.min(instances.size(), s + batchSize));
@@ -56,11 +80,12 @@ public final class StepEvaluation {
             for (int k = 0; k < chunk.size(); k++) {
                 Completion c = outs.get(k);
                 int[] toks = c.tokens();
+                // The stop token ends the turn; it is not part of the answer.
                 if (c.finishReason() == Completion.FinishReason.STOP_TOKEN && toks.length > 0 && params.stopIds().contains(toks[toks.length - 1])) {
                     toks = Arrays.copyOf(toks, toks.length - 1);
                 }
                 String text = tokenizer.decode(toks);
-                StepSimilarityReward.Score sc = reward.score(text, chunk.get(k).target());
+                Scored sc = scorer.score(text, chunk.get(k).target());
                 items.add(new Item(chunk.get(k).id(), text, sc.reward(), sc.similarity(), sc.formatOk(), c.tokens().length, c.truncated()));
             }
         }
