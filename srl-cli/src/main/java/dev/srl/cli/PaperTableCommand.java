@@ -24,8 +24,8 @@ import java.util.concurrent.Callable;
                 "Scores the base and every method on held-out problems: greedy accuracy per difficulty level, avg@k, "
                         + "and greedy step similarity. Progress goes to standard error, the table to standard output; the "
                         + "run directory gets table.md, results.json, rewards.svg, accuracy.svg and one run folder per method.",
-                "Scales: tiny (seconds, for tests), small (about 20 minutes on 2 shared cores; docs/paper-table.md), "
-                        + "full (twice the updates; not yet measured). A run directory that already holds base/model reuses it."},
+                "Scales: tiny (seconds, for tests), small (about 8 minutes on 2 shared cores; docs/paper-table.md), "
+                        + "full (twice the updates, about twice as long). A run directory that already holds base/model reuses it."},
         sortOptions = false,
         footer = {"", "Examples:",
                 "  srl experiment paper-table --scale small --seed 7",

@@ -68,9 +68,9 @@ public record ExperimentConfig(String scale, long seed, Difficulty easy, Difficu
     }
 
     /**
-     * The presets: {@code tiny} (tests, well under a minute); {@code small} (24 updates per method, 60 held-out
-     * problems: 15 minutes on two idle CPU cores, about 30 on two heavily shared ones); {@code full} (twice the updates
-     * and 100 held-out problems, planned for an hour on two idle cores). docs/paper-table.md records measured times.
+     * The presets: {@code tiny} (tests, about 10 seconds); {@code small} (24 updates per method, 60 held-out problems:
+     * 8 minutes on two shared CPU cores); {@code full} (500 warm-up steps, 48 updates per method, 100 held-out problems:
+     * about twice as long). docs/paper-table.md records the measured times.
      */
     public static ExperimentConfig forScale(String scale, long seed) {
         return switch (scale.toLowerCase(Locale.ROOT)) {
