@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 SweTasksCommand.class,
                 SweExampleCommand.class,
+                ExperimentCommand.class,
         })
 public final class SrlCommand implements Runnable {
 

@@ -81,7 +81,7 @@ import java.util.function.Consumer;
  */
 public final class MathQuickstart {
     /** The characters of the tokenizer: newline and printable ASCII, so any plain-text problem can be encoded. */
-    static final String ALPHABET;
+    public static final String ALPHABET;
     static {
         StringBuilder sb = new StringBuilder("\n");
         for (char c = ' '; c <= '~'; c++) sb.append(c);
@@ -212,7 +212,7 @@ public final class MathQuickstart {
      * Every step of every problem as a step-wise instance: all earlier expert steps as context, the step's title
      * as hint (the warm-up's monologue). The first step is a target too, so the model learns to begin a solution.
      */
-    static List<StepwiseInstance> instances(List<GeneratedProblem> problems) {
+    public static List<StepwiseInstance> instances(List<GeneratedProblem> problems) {
         var builder = new StepwiseBuilder(StepwiseOptions.math().withTitleHint(true).withTargets(StepwiseOptions.Targets.ALL));
         List<StepwiseInstance> out = new ArrayList<>();
         for (GeneratedProblem p : problems) out.addAll(builder.build(p.toTrajectory("train")));

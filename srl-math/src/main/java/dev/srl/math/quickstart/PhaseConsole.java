@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
  * The console a training run prints to, thinned out: of its per-step progress lines ("step N/M ...") only every
  * {@code every}-th and the last are passed on, prefixed with the phase's name; other lines pass unchanged.
  */
-final class PhaseConsole extends PrintStream {
+public final class PhaseConsole extends PrintStream {
     private final PrintStream out;
     private final String phase;
     private final int every;
 
-    PhaseConsole(PrintStream out, String phase, int every) {
+    public PhaseConsole(PrintStream out, String phase, int every) {
         super(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         this.out = out;
         this.phase = phase;
