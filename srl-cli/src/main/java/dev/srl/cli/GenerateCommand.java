@@ -3,7 +3,6 @@ package dev.srl.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.srl.core.io.AtomicOutput;
 import dev.srl.core.io.JsonLine;
 import dev.srl.core.io.JsonLinesReader;
 import dev.srl.core.model.Completion;
@@ -13,11 +12,8 @@ import dev.srl.core.tokenizer.Tokenizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,23 +88,13 @@ final class GenerateCommand implements Callable<Integer> {
         SamplingParams params = new SamplingParams(maxNewTokens, greedy ? 0 : temperature, greedy ? 0 : topK,
                 greedy ? 1 : topP, stopIds, stops);
         Random rng = new Random(seed);
-        try (JsonLinesReader in = input == null ? JsonLinesReader.of(System.in, "<stdin>", false) : JsonLinesReader.open(input, false)) {
-            if (output == null) {
-                Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                run(loaded.model(), tok, params, rng, in, w);
-                w.flush();
-            } else {
-                try (AtomicOutput out = AtomicOutput.create(output)) {
-                    run(loaded.model(), tok, params, rng, in, out.writer());
-                    out.commit();
-                }
-            }
-        }
+        JsonLinesFilter.run(input, output, (in, out) -> run(loaded.model(), tok, params, rng, in, out));
         return 0;
     }
 
-    private void run(Transformer m, Tokenizer tok, SamplingParams params, Random rng, JsonLinesReader in, Writer out)
+    private long run(Transformer m, Tokenizer tok, SamplingParams params, Random rng, JsonLinesReader in, Writer out)
             throws IOException {
+        long n = 0;
         List<int[]> prompts = new ArrayList<>();
         for (JsonLine line : in) {
             int[] ids;
@@ -123,15 +109,13 @@ final class GenerateCommand implements Callable<Integer> {
                 ids = tok.encode(text);
             }
             if (ids.length == 0) throw line.error(field, "the prompt is empty");
-            for (int t : ids) {
-                if (t < 0 || t >= m.config().vocabSize()) {
-                    throw line.error(field, "id " + t + " is outside the vocabulary [0, " + m.config().vocabSize() + ")");
-                }
-            }
+            ModelLoading.checkVocabulary(line, field, ids, m);
             prompts.add(ids);
+            n++;
             if (prompts.size() == batchSize) flush(m, tok, params, rng, prompts, out);
         }
         flush(m, tok, params, rng, prompts, out);
+        return n;
     }
 
     private static void flush(Transformer m, Tokenizer tok, SamplingParams params, Random rng, List<int[]> prompts,

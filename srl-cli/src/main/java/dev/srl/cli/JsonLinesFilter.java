@@ -27,8 +27,22 @@ final class JsonLinesFilter {
     private JsonLinesFilter() {
     }
 
+    /** What a command does with its open input and output. */
+    @FunctionalInterface
+    interface Body {
+        long run(JsonLinesReader in, Writer out) throws IOException;
+    }
+
     /** Transforms every line of {@code input} (null: stdin) into one line of {@code output} (null: stdout). */
     static long run(Path input, Path output, Function<JsonLine, JsonNode> transform) throws IOException {
+        return run(input, output, (in, w) -> copy(in, w, transform));
+    }
+
+    /**
+     * Opens {@code input} (null: stdin) and {@code output} (null: stdout, streamed; a file: atomic, committed only
+     * when {@code body} returns) and runs {@code body} on them; returns what {@code body} returns.
+     */
+    static long run(Path input, Path output, Body body) throws IOException {
         if (input != null && !Files.isRegularFile(input)) throw new IOException(input + ": no such file");
         try (JsonLinesReader in = input == null
                 ? JsonLinesReader.of(System.in, STDIN, false)
@@ -36,13 +50,13 @@ final class JsonLinesFilter {
             if (output == null) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
                 try {
-                    return copy(in, w, transform);
+                    return body.run(in, w);
                 } finally {
                     w.flush();
                 }
             }
             try (AtomicOutput out = AtomicOutput.create(output)) {
-                long n = copy(in, out.writer(), transform);
+                long n = body.run(in, out.writer());
                 out.commit();
                 return n;
             }

@@ -1,6 +1,5 @@
 package dev.srl.cli;
 
-import dev.srl.core.io.AtomicOutput;
 import dev.srl.core.io.JsonLine;
 import dev.srl.core.io.JsonLinesReader;
 import dev.srl.core.model.TokenBatch;
@@ -9,11 +8,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,34 +52,22 @@ final class LogprobsCommand implements Callable<Integer> {
         if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         if (!(temperature > 0)) throw new IllegalArgumentException("--temperature must be > 0, got " + temperature);
         Transformer m = ModelLoading.load(model, dtype).model();
-        try (JsonLinesReader in = input == null ? JsonLinesReader.of(System.in, "<stdin>", false) : JsonLinesReader.open(input, false)) {
-            if (output == null) {
-                Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
-                run(m, in, w);
-                w.flush();
-            } else {
-                try (AtomicOutput out = AtomicOutput.create(output)) {
-                    run(m, in, out.writer());
-                    out.commit();
-                }
-            }
-        }
+        JsonLinesFilter.run(input, output, (in, out) -> run(m, in, out));
         return 0;
     }
 
-    private void run(Transformer m, JsonLinesReader in, Writer out) throws IOException {
+    private long run(Transformer m, JsonLinesReader in, Writer out) throws IOException {
         List<int[]> rows = new ArrayList<>();
+        long n = 0;
         for (JsonLine line : in) {
             int[] tokens = line.requireIntArray("tokens");
-            for (int t : tokens) {
-                if (t < 0 || t >= m.config().vocabSize()) {
-                    throw line.error("tokens", "id " + t + " is outside the vocabulary [0, " + m.config().vocabSize() + ")");
-                }
-            }
+            ModelLoading.checkVocabulary(line, "tokens", tokens, m);
             rows.add(tokens);
+            n++;
             if (rows.size() == batchSize) flush(m, rows, out);
         }
         flush(m, rows, out);
+        return n;
     }
 
     private void flush(Transformer m, List<int[]> rows, Writer out) throws IOException {

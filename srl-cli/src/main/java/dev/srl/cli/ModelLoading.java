@@ -1,5 +1,6 @@
 package dev.srl.cli;
 
+import dev.srl.core.io.JsonLine;
 import dev.srl.core.model.Transformer;
 import dev.srl.core.model.io.ModelFolder;
 import dev.srl.core.tokenizer.Tokenizer;
@@ -27,5 +28,13 @@ final class ModelLoading {
         ModelFolder folder = ModelFolder.load(dir, type);
         Tokenizer tok = folder.tokenizerJson() == null ? null : Tokenizers.load(folder.tokenizerJson());
         return new Loaded(folder, new Transformer(folder.config(), folder.weights()), tok);
+    }
+
+    /** Refuses token ids outside the model's vocabulary, naming the line and field. */
+    static void checkVocabulary(JsonLine line, String field, int[] ids, Transformer m) {
+        int v = m.config().vocabSize();
+        for (int t : ids) {
+            if (t < 0 || t >= v) throw line.error(field, "id " + t + " is outside the vocabulary [0, " + v + ")");
+        }
     }
 }
