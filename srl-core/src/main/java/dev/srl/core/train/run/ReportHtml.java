@@ -57,7 +57,12 @@ public final class ReportHtml {
         double x0 = pts.get(0)[0], x1 = x0, y0 = pts.get(0)[1], y1 = y0;
         for (double[] p : pts) { x0 = Math.min(x0, p[0]); x1 = Math.max(x1, p[0]); y0 = Math.min(y0, p[1]); y1 = Math.max(y1, p[1]); }
         if (x1 == x0) x1 = x0 + 1;
-        if (y1 == y0) { y1 = y0 + 1; y0 = y0 - 1; }
+        if (y1 == y0) {
+            // A constant series (e.g. the learning rate) sits mid-chart on a scale of its own size.
+            double pad = y0 == 0 ? 1 : Math.abs(y0) * 0.5;
+            y1 = y0 + pad;
+            y0 = y0 - pad;
+        }
         StringBuilder pl = new StringBuilder();
         for (double[] p : pts) {
             double x = PAD + (p[0] - x0) / (x1 - x0) * (W - 2 * PAD);
@@ -70,7 +75,11 @@ public final class ReportHtml {
                         + "<text x=\"2\" y=\"12\" font-size=\"10\">%s</text><text x=\"2\" y=\"%d\" font-size=\"10\">%s</text>"
                         + "<text x=\"%d\" y=\"%d\" font-size=\"10\">step %s</text><text x=\"%d\" y=\"%d\" font-size=\"10\" text-anchor=\"end\">%s</text>"
                         + "</svg></div>\n",
-                escape(title), fmt(last), W, H, pl.toString().trim(), fmt(y1), H - 2, fmt(y0), PAD, H - 2, fmt(x0), W - 4, H - 2, fmt(x1));
+                escape(title), fmt(last), W, H, pl.toString().trim(), fmt(y1), H - 14, fmt(y0), PAD, H - 2, step(x0), W - 4, H - 2, step(x1));
+    }
+
+    private static String step(double x) {
+        return x == Math.rint(x) ? Long.toString((long) x) : fmt(x);
     }
 
     private static String fmt(double v) {
