@@ -10,11 +10,11 @@ import dev.srl.core.model.SamplingParams;
 import dev.srl.core.model.Transformer;
 import dev.srl.core.tokenizer.Tokenizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,14 +39,8 @@ import java.util.concurrent.Callable;
 final class GenerateCommand implements Callable<Integer> {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "model folder (config.json, model.safetensors, tokenizer.json)")
-    Path model;
-
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "JSONL input (default: standard input)")
-    Path input;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "JSONL output, written atomically (default: standard output)")
-    Path output;
+    @Mixin
+    ModelIoOptions io;
 
     @Option(names = "--greedy", description = "always take the most likely token")
     boolean greedy;
@@ -75,20 +69,17 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "16", paramLabel = "N", description = "prompts decoded together (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--dtype", defaultValue = "float", paramLabel = "TYPE", description = "float or double arithmetic (default: ${DEFAULT-VALUE})")
-    String dtype;
-
     @Override
     public Integer call() throws IOException {
         if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
-        ModelLoading.Loaded loaded = ModelLoading.load(model, dtype);
+        ModelLoading.Loaded loaded = ModelLoading.load(io.model, io.dtype);
         Tokenizer tok = loaded.tokenizer();
-        if (!stops.isEmpty() && tok == null) throw new IllegalArgumentException("--stop needs a tokenizer.json in " + model);
+        if (!stops.isEmpty() && tok == null) throw new IllegalArgumentException("--stop needs a tokenizer.json in " + io.model);
         List<Integer> stopIds = ignoreEos ? List.of() : loaded.model().config().eosTokenIds();
         SamplingParams params = new SamplingParams(maxNewTokens, greedy ? 0 : temperature, greedy ? 0 : topK,
                 greedy ? 1 : topP, stopIds, stops);
         Random rng = new Random(seed);
-        JsonLinesFilter.run(input, output, (in, out) -> run(loaded.model(), tok, params, rng, in, out));
+        JsonLinesFilter.run(io.input, io.output, (in, out) -> run(loaded.model(), tok, params, rng, in, out));
         return 0;
     }
 

@@ -6,11 +6,11 @@ import dev.srl.core.model.TokenBatch;
 import dev.srl.core.model.Transformer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,14 +29,8 @@ import java.util.concurrent.Callable;
                 "A bad line stops the command with FILE:LINE: field 'F': PROBLEM and exit code 2; with -o, no output is left."})
 final class LogprobsCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "model folder (config.json, model.safetensors)")
-    Path model;
-
-    @Option(names = {"-i", "--input"}, paramLabel = "FILE", description = "JSONL input (default: standard input)")
-    Path input;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "JSONL output, written atomically (default: standard output)")
-    Path output;
+    @Mixin
+    ModelIoOptions io;
 
     @Option(names = "--temperature", defaultValue = "1.0", paramLabel = "T", description = "softmax temperature (default: ${DEFAULT-VALUE})")
     double temperature;
@@ -44,15 +38,12 @@ final class LogprobsCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "8", paramLabel = "N", description = "sequences per forward pass (default: ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--dtype", defaultValue = "float", paramLabel = "TYPE", description = "float or double arithmetic (default: ${DEFAULT-VALUE})")
-    String dtype;
-
     @Override
     public Integer call() throws IOException {
         if (batchSize < 1) throw new IllegalArgumentException("--batch-size must be >= 1, got " + batchSize);
         if (!(temperature > 0)) throw new IllegalArgumentException("--temperature must be > 0, got " + temperature);
-        Transformer m = ModelLoading.load(model, dtype).model();
-        JsonLinesFilter.run(input, output, (in, out) -> run(m, in, out));
+        Transformer m = ModelLoading.load(io.model, io.dtype).model();
+        JsonLinesFilter.run(io.input, io.output, (in, out) -> run(m, in, out));
         return 0;
     }
 
