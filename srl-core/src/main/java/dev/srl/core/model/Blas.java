@@ -19,30 +19,28 @@ final class Blas {
     private Blas() {
     }
 
-    /** {@code C = alpha * op(A) * op(B) + beta * C} on sub-matrices of row-major, contiguous arrays. */
+    /**
+     * {@code C = alpha * op(A) * op(B) + beta * C} on sub-matrices of row-major, contiguous arrays. A large
+     * product is cut into row or column blocks of C, one per core ({@link RangeSplitter}); OpenBLAS itself
+     * runs on one thread (see {@link Kernels}).
+     */
     static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                      INDArray a, long aOff, int lda, INDArray b, long bOff, int ldb,
                      double beta, INDArray c, long cOff, int ldc) {
         if (m == 0 || n == 0) return;
-        long work = (long) m * n * k;
-        if (work >= SINGLE_THREAD_WORK && work < SPLIT_WORK && n > 1) {
-            // Split along n into pieces below OpenBLAS's multithreading threshold (see SINGLE_THREAD_WORK).
-            int pieces = (int) Math.min(n, (work + SINGLE_THREAD_WORK - 1) / SINGLE_THREAD_WORK + 1);
-            int step = (n + pieces - 1) / pieces;
-            for (int j = 0; j < n; j += step) {
-                int w = Math.min(step, n - j);
-                gemmCall(transA, transB, m, w, k, alpha, a, aOff, lda,
-                        b, bOff + (transB ? (long) j * ldb : j), ldb, beta, c, cOff + j, ldc);
-            }
-            return;
+        if ((long) m * n * k < PARALLEL_WORK) {
+            gemmCall(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (m >= n) {
+            RangeSplitter.shared().run(m, (from, to) -> gemmCall(transA, transB, to - from, n, k, alpha,
+                    a, aOff + (transA ? from : (long) from * lda), lda, b, bOff, ldb, beta, c, cOff + (long) from * ldc, ldc));
+        } else {
+            RangeSplitter.shared().run(n, (from, to) -> gemmCall(transA, transB, m, to - from, k, alpha,
+                    a, aOff, lda, b, bOff + (transB ? (long) from * ldb : from), ldb, beta, c, cOff + from, ldc));
         }
-        gemmCall(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
-    /** OpenBLAS 0.3.19 runs a gemm on one thread below m*n*k = 65536 * GEMM_MULTITHREAD_THRESHOLD (4). */
-    private static final long SINGLE_THREAD_WORK = 65536L * 4;
-    // Small products (decoding: a few rows) gain nothing from a second thread but pay for waking it.
-    private static final long SPLIT_WORK = 1L << 22;
+    // Below about 2^18 multiply-adds (some tens of microseconds) a product is not worth handing out.
+    private static final long PARALLEL_WORK = 1L << 18;
 
     private static void gemmCall(boolean transA, boolean transB, int m, int n, int k, double alpha,
                      INDArray a, long aOff, int lda, INDArray b, long bOff, int ldb,

@@ -23,6 +23,23 @@ abstract sealed class Buf permits Buf.F32, Buf.F64 {
 
     abstract double get(int i);
 
+    /** Copies elements {@code [0, n)} into {@code dst} (float arrays only). */
+    void read(float[] dst, int n) {
+        throw new UnsupportedOperationException("not a float array");
+    }
+
+    /** Copies {@code src[0, n)} into elements {@code [0, n)} (float arrays only). */
+    void write(float[] src, int n) {
+        throw new UnsupportedOperationException("not a float array");
+    }
+
+    /** A heap copy of a contiguous float array's elements. */
+    static float[] copyOf(INDArray a) {
+        float[] out = new float[(int) a.length()];
+        of(a).read(out, out.length);
+        return out;
+    }
+
     abstract void set(int i, double v);
 
     static final class F32 extends Buf {
@@ -40,6 +57,16 @@ abstract sealed class Buf permits Buf.F32, Buf.F64 {
         @Override
         void set(int i, double v) {
             b.put(i, (float) v);
+        }
+
+        @Override
+        void read(float[] dst, int n) {
+            b.get(0, dst, 0, n);
+        }
+
+        @Override
+        void write(float[] src, int n) {
+            b.put(0, src, 0, n);
         }
     }
 

@@ -26,10 +26,14 @@ final class DecodeSession {
     private final double[] cos;
     private final double[] sin;
     private final INDArray x, y, q, k, v, att, tmp, gate, up, scores, logits;
-    private final Buf bx, by, bq, bk, bv, bTmp, bGate, bUp, bScores, bLogits;
+    private final Buf bx, by, bq, bk, bv, bAtt, bTmp, bGate, bUp, bScores, bLogits;
     private final INDArray head;
     private final Buf[] inNorm, postNorm, biasQ, biasK, biasV;
     private final Buf finalNorm;
+    // heap copies of the weights and staging rows for VectorKernels; null when OpenBLAS does the products
+    private final HeapWeights heap;
+    private final float[] xs;
+    private final float[] ys;
 
     DecodeSession(ModelConfig config, Map<String, INDArray> params, INDArray head, KvCache cache, int batch, DataType dt) {
         this.c = config;
@@ -58,6 +62,7 @@ final class DecodeSession {
         bq = Buf.of(q);
         bk = Buf.of(k);
         bv = Buf.of(v);
+        bAtt = Buf.of(att);
         bTmp = Buf.of(tmp);
         bGate = Buf.of(gate);
         bUp = Buf.of(up);
@@ -80,6 +85,10 @@ final class DecodeSession {
             }
         }
         finalNorm = Buf.of(p.get(Transformer.NORM));
+        heap = HeapWeights.copyIfUseful(c, p, head);
+        int widest = Math.max(Math.max(d, f), Math.max(qw, c.vocabSize()));
+        xs = heap == null ? null : new float[batch * widest];
+        ys = heap == null ? null : new float[batch * widest];
         // rotary tables in the dtype of the model, exactly as Rope builds them
         int half = c.headDim() / 2;
         cos = new double[cap * half];
@@ -109,7 +118,7 @@ final class DecodeSession {
         for (int l = 0; l < c.numLayers(); l++) layer(l, pos);
         for (int b = 0; b < batch; b++) pos[b]++;
         rmsNorm(bx, finalNorm, by);
-        Blas.gemm(false, true, batch, c.vocabSize(), d, 1, y, 0, d, head, 0, d, 0, logits, 0, c.vocabSize());
+        linear(HeapWeights.HEAD, head, y, by, d, logits, bLogits, c.vocabSize());
         return logits;
     }
 
@@ -120,12 +129,11 @@ final class DecodeSession {
     }
 
     private void layer(int l, int[] pos) {
-        String pre = "model.layers." + l + ".";
         int d = c.hiddenSize(), f = c.intermediateSize(), dh = c.headDim();
         rmsNorm(bx, inNorm[l], by);
-        Blas.gemm(false, true, batch, qw, d, 1, y, 0, d, p.get(pre + "self_attn.q_proj.weight"), 0, d, 0, q, 0, qw);
-        Blas.gemm(false, true, batch, kw, d, 1, y, 0, d, p.get(pre + "self_attn.k_proj.weight"), 0, d, 0, k, 0, kw);
-        Blas.gemm(false, true, batch, kw, d, 1, y, 0, d, p.get(pre + "self_attn.v_proj.weight"), 0, d, 0, v, 0, kw);
+        linear(l, "self_attn.q_proj.weight", y, by, d, q, bq, qw);
+        linear(l, "self_attn.k_proj.weight", y, by, d, k, bk, kw);
+        linear(l, "self_attn.v_proj.weight", y, by, d, v, bv, kw);
         if (c.attentionBias()) {
             addBias(bq, biasQ[l], qw);
             addBias(bk, biasK[l], kw);
@@ -157,17 +165,41 @@ final class DecodeSession {
                         0, att, (long) b * qw + (long) g * group * dh, dh);
             }
         }
-        Blas.gemm(false, true, batch, d, qw, 1, att, 0, qw, p.get(pre + "self_attn.o_proj.weight"), 0, qw, 0, tmp, 0, d);
+        linear(l, "self_attn.o_proj.weight", att, bAtt, qw, tmp, bTmp, d);
         addInto(bTmp, bx, batch * d);
         rmsNorm(bx, postNorm[l], by);
-        Blas.gemm(false, true, batch, f, d, 1, y, 0, d, p.get(pre + "mlp.gate_proj.weight"), 0, d, 0, gate, 0, f);
-        Blas.gemm(false, true, batch, f, d, 1, y, 0, d, p.get(pre + "mlp.up_proj.weight"), 0, d, 0, up, 0, f);
+        linear(l, "mlp.gate_proj.weight", y, by, d, gate, bGate, f);
+        linear(l, "mlp.up_proj.weight", y, by, d, up, bUp, f);
         for (int i = 0, n = batch * f; i < n; i++) {
             double z = bGate.get(i);
             bGate.set(i, z / (1 + Math.exp(-z)) * bUp.get(i));
         }
-        Blas.gemm(false, true, batch, d, f, 1, gate, 0, f, p.get(pre + "mlp.down_proj.weight"), 0, f, 0, tmp, 0, d);
+        linear(l, "mlp.down_proj.weight", gate, bGate, f, tmp, bTmp, d);
         addInto(bTmp, bx, batch * d);
+    }
+
+    private void linear(int l, String weight, INDArray in, Buf bIn, int k, INDArray out, Buf bOut, int n) {
+        String name = HeapWeights.name(l, weight);
+        linear(name, p.get(name), in, bIn, k, out, bOut, n);
+    }
+
+    // Below about 256 KB of weights a product takes a few microseconds, less than waking a helper costs.
+    private static final long SPLIT_MIN_WEIGHTS = 64 * 1024;
+
+    /** {@code out [B, n] = in [B, k] · Wᵀ} for the weight {@code w [n, k]}. */
+    private void linear(String name, INDArray w, INDArray in, Buf bIn, int k, INDArray out, Buf bOut, int n) {
+        if (heap == null) {
+            Blas.gemm(false, true, batch, n, k, 1, in, 0, k, w, 0, k, 0, out, 0, n);
+            return;
+        }
+        bIn.read(xs, batch * k);
+        float[] weights = heap.get(name);
+        if ((long) n * k >= SPLIT_MIN_WEIGHTS) {
+            RangeSplitter.shared().run(n, (from, to) -> VectorKernels.timesTransposed(xs, batch, k, weights, n, ys, from, to));
+        } else {
+            VectorKernels.timesTransposed(xs, batch, k, weights, n, ys, 0, n);
+        }
+        bOut.write(ys, batch * n);
     }
 
     private void rmsNorm(Buf in, Buf w, Buf out) {
@@ -224,5 +256,6 @@ final class DecodeSession {
     /** Releases the session's buffers. */
     void free() {
         Free.free(x, y, q, k, v, att, tmp, gate, up, scores, logits);
+
     }
 }

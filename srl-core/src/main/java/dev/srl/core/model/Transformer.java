@@ -49,6 +49,7 @@ public final class Transformer implements PolicyModel {
      * @throws IllegalArgumentException naming the first missing, unexpected or mis-shaped tensor
      */
     public Transformer(ModelConfig config, Map<String, INDArray> weights) {
+        Kernels.useOwnThreads();
         this.config = config;
         Map<String, long[]> shapes = parameterShapes(config);
         Map<String, INDArray> p = new LinkedHashMap<>();
