@@ -8,8 +8,9 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Causal grouped-query scaled dot-product attention over a batch of {@code B} rows of {@code T} positions,
  * activations laid out as {@code [B*T, heads*headDim]}. Query head {@code h} reads key/value head
  * {@code h / (heads / kvHeads)}; the products run per (row, head) as BLAS calls on strided slices, so
- * neither a transpose nor a {@code repeat_kv} copy is made. The softmax runs as one ND4J op over all
- * {@code [B*heads*T, T]} score rows.
+ * neither a transpose nor a {@code repeat_kv} copy is made, and are spread over the cores
+ * ({@link RangeSplitter}; in the backward pass one task per (row, key/value head), the only writer of that
+ * head's key and value gradients). The softmax runs as one ND4J op over all {@code [B*heads*T, T]} score rows.
  */
 final class Attention {
     private final int heads;
@@ -40,30 +41,28 @@ final class Attention {
         long tt = (long) time * time;
         // [B*H*T, T]: the rows the softmax runs over; block (b, h) starts at row (b*H + h)*T
         INDArray scores = Nd4j.createUninitialized(q.dataType(), (long) batch * heads * time, time);
-        for (int b = 0; b < batch; b++) {
-            long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
-            for (int h = 0; h < heads; h++) {
-                int g = h / group;
+        RangeSplitter.shared().run(batch * heads, (from, to) -> {
+            for (int bh = from; bh < to; bh++) {
+                int b = bh / heads, h = bh % heads, g = h / group;
                 Blas.gemm(false, true, time, time, headDim, scale,
-                        q, rowQ + (long) h * headDim, qw, k, rowK + (long) g * headDim, kw,
-                        0, scores, ((long) b * heads + h) * tt, time);
+                        q, (long) b * time * qw + (long) h * headDim, qw, k, (long) b * time * kw + (long) g * headDim, kw,
+                        0, scores, (long) bh * tt, time);
             }
-        }
+        });
         INDArray mask = causalMask(time, q);
         scores.reshape((long) batch * heads, tt).addiRowVector(mask);
         Free.free(mask);
         Transforms.softmax(scores, false);
         INDArray probs = scores;
         INDArray out = Nd4j.createUninitialized(q.dataType(), (long) batch * time, qw);
-        for (int b = 0; b < batch; b++) {
-            long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
-            for (int h = 0; h < heads; h++) {
-                int g = h / group;
+        RangeSplitter.shared().run(batch * heads, (from, to) -> {
+            for (int bh = from; bh < to; bh++) {
+                int b = bh / heads, h = bh % heads, g = h / group;
                 Blas.gemm(false, false, time, headDim, time, 1,
-                        probs, ((long) b * heads + h) * tt, time, v, rowK + (long) g * headDim, kw,
-                        0, out, rowQ + (long) h * headDim, qw);
+                        probs, (long) bh * tt, time, v, (long) b * time * kw + (long) g * headDim, kw,
+                        0, out, (long) b * time * qw + (long) h * headDim, qw);
             }
-        }
+        });
         return new Output(out, new Saved(q, k, v, probs, batch, time));
     }
 
@@ -75,20 +74,23 @@ final class Attention {
         INDArray probs = s.probs();
         INDArray dProbs = Nd4j.createUninitialized(probs.dataType(), probs.shape());
         INDArray dv = Nd4j.zeros(s.v().dataType(), s.v().shape());
-        for (int b = 0; b < batch; b++) {
-            long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
-            for (int h = 0; h < heads; h++) {
-                int g = h / group;
-                long p = ((long) b * heads + h) * tt;
-                // dP = dO V^T ; dV += P^T dO
-                Blas.gemm(false, true, time, time, headDim, 1,
-                        dOut, rowQ + (long) h * headDim, qw, s.v(), rowK + (long) g * headDim, kw,
-                        0, dProbs, p, time);
-                Blas.gemm(true, false, time, headDim, time, 1,
-                        probs, p, time, dOut, rowQ + (long) h * headDim, qw,
-                        1, dv, rowK + (long) g * headDim, kw);
+        // one task per (row, key/value head): it alone adds into that head's dV (and below dK)
+        RangeSplitter.shared().run(batch * kvHeads, (from, to) -> {
+            for (int task = from; task < to; task++) {
+                int b = task / kvHeads, g = task % kvHeads;
+                long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
+                for (int h = g * group; h < (g + 1) * group; h++) {
+                    long p = ((long) b * heads + h) * tt;
+                    // dP = dO V^T ; dV += P^T dO
+                    Blas.gemm(false, true, time, time, headDim, 1,
+                            dOut, rowQ + (long) h * headDim, qw, s.v(), rowK + (long) g * headDim, kw,
+                            0, dProbs, p, time);
+                    Blas.gemm(true, false, time, headDim, time, 1,
+                            probs, p, time, dOut, rowQ + (long) h * headDim, qw,
+                            1, dv, rowK + (long) g * headDim, kw);
+                }
             }
-        }
+        });
         // softmax backward: dS = P * (dP - rowsum(P * dP)), then the score scale.
         INDArray pdp = dProbs.muli(probs);
         INDArray rowSum = pdp.sum(true, 1);
@@ -97,20 +99,22 @@ final class Attention {
         Free.free(rowSum, weighted);
         INDArray dq = Nd4j.createUninitialized(s.q().dataType(), s.q().shape());
         INDArray dk = Nd4j.zeros(s.k().dataType(), s.k().shape());
-        for (int b = 0; b < batch; b++) {
-            long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
-            for (int h = 0; h < heads; h++) {
-                int g = h / group;
-                long p = ((long) b * heads + h) * tt;
-                // dQ = dS K ; dK += dS^T Q
-                Blas.gemm(false, false, time, headDim, time, 1,
-                        dScores, p, time, s.k(), rowK + (long) g * headDim, kw,
-                        0, dq, rowQ + (long) h * headDim, qw);
-                Blas.gemm(true, false, time, headDim, time, 1,
-                        dScores, p, time, s.q(), rowQ + (long) h * headDim, qw,
-                        1, dk, rowK + (long) g * headDim, kw);
+        RangeSplitter.shared().run(batch * kvHeads, (from, to) -> {
+            for (int task = from; task < to; task++) {
+                int b = task / kvHeads, g = task % kvHeads;
+                long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
+                for (int h = g * group; h < (g + 1) * group; h++) {
+                    long p = ((long) b * heads + h) * tt;
+                    // dQ = dS K ; dK += dS^T Q
+                    Blas.gemm(false, false, time, headDim, time, 1,
+                            dScores, p, time, s.k(), rowK + (long) g * headDim, kw,
+                            0, dq, rowQ + (long) h * headDim, qw);
+                    Blas.gemm(true, false, time, headDim, time, 1,
+                            dScores, p, time, s.q(), rowQ + (long) h * headDim, qw,
+                            1, dk, rowK + (long) g * headDim, kw);
+                }
             }
-        }
+        });
         Free.free(dProbs);
         return new INDArray[]{dq, dk, dv};
     }

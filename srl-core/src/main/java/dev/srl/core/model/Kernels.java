@@ -24,6 +24,9 @@ final class Kernels {
     /** True when the vector-API kernels can run in this JVM. */
     static final boolean VECTOR = detect();
 
+    /** Whether decode sessions use the vector-API kernels (tests switch it to compare both paths). */
+    static volatile boolean vectorDecode = VECTOR;
+
     private static volatile boolean threadsSet;
 
     private Kernels() {
@@ -36,6 +39,7 @@ final class Kernels {
             if (threadsSet) return;
             threadsSet = true;
             if ("keep".equals(System.getProperty("srl.nativeThreads"))) return;
+            org.nd4j.linalg.factory.Nd4j.getExecutioner(); // loads the backend, which NativeOpsHolder needs first
             org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
             new org.nd4j.linalg.cpu.nativecpu.blas.CpuBlas().setMaxThreads(1);
         }

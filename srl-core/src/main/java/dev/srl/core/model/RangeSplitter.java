@@ -62,6 +62,11 @@ final class RangeSplitter implements AutoCloseable {
         return s;
     }
 
+    /** True when no loop is running on this splitter (a call now would be split). */
+    boolean idle() {
+        return !busy.get() && !closed;
+    }
+
     int parts() {
         return helpers.length + 1;
     }
@@ -90,7 +95,10 @@ final class RangeSplitter implements AutoCloseable {
         Throwable f = failure;
         if (f != null) {
             failure = null;
-            throw new IllegalStateException("decode helper thread failed", f);
+            // the helper's exception as it was thrown, so callers see the same error whichever thread ran the part
+            if (f instanceof RuntimeException r) throw r;
+            if (f instanceof Error e) throw e;
+            throw new IllegalStateException("helper thread failed", f);
         }
     }
 

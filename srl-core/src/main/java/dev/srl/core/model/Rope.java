@@ -69,7 +69,7 @@ final class Rope {
         }
     }
 
-    Angles angles(int[] positions) {
+    synchronized Angles angles(int[] positions) {
         int max = 0;
         for (int p : positions) max = Math.max(max, p);
         ensure(max + 1);

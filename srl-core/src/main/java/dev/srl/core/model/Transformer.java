@@ -111,9 +111,20 @@ public final class Transformer implements PolicyModel {
         return n;
     }
 
+    /**
+     * The forward pass; a batch of several rows is cut into one part per core, each run whole on its own
+     * thread ({@link SplitForwardPass}), when the process's helper threads are free.
+     */
     @Override
     public ForwardPass forward(TokenBatch batch, double temperature) {
         if (!(temperature > 0)) throw new IllegalArgumentException("temperature must be > 0, got " + temperature);
+        int parts = Math.min(batch.batchSize(), RangeSplitter.shared().parts());
+        if (parts > 1 && RangeSplitter.shared().idle()) return SplitForwardPass.run(this, batch, temperature, parts);
+        return forwardOnThisThread(batch, temperature);
+    }
+
+    /** The forward pass of the whole batch on the calling thread (large products may still be split). */
+    TransformerForwardPass forwardOnThisThread(TokenBatch batch, double temperature) {
         int b = batch.batchSize(), t = batch.maxLength();
         int[] ids = new int[b * t];
         int[] positions = new int[b * t];
@@ -145,8 +156,9 @@ public final class Transformer implements PolicyModel {
      */
     @Override
     public INDArray logProbs(TokenBatch batch, double temperature) {
-        TransformerForwardPass fp = (TransformerForwardPass) forward(batch, temperature);
-        fp.release();
+        ForwardPass fp = forward(batch, temperature);
+        if (fp instanceof SplitForwardPass split) split.release();
+        else ((TransformerForwardPass) fp).release();
         return fp.logProbs();
     }
 
