@@ -152,13 +152,15 @@ public final class ModelBenchmark {
         }
 
         void step(Map<String, INDArray> grads) {
-            for (Map.Entry<String, INDArray> e : params.entrySet()) {
-                INDArray g = grads.get(e.getKey()), p = e.getValue();
+            String[] names = params.keySet().toArray(new String[0]);
+            int iteration = t;
+            Parallel.forEach(names.length, i -> {
+                INDArray g = grads.get(names[i]), p = params.get(names[i]);
                 // ND4J's fused Adam op turns g into the bias-corrected update and advances m and v in place
-                Nd4j.exec(new AdamUpdater(g, v.get(e.getKey()), m.get(e.getKey()), lr, 0.9, 0.999, 1e-8, t));
+                Nd4j.exec(new AdamUpdater(g, v.get(names[i]), m.get(names[i]), lr, 0.9, 0.999, 1e-8, iteration));
                 p.muli(1 - lr * weightDecay).subi(g);
                 Free.free(g);
-            }
+            });
             t++;
         }
     }

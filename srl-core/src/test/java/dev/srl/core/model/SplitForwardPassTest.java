@@ -39,6 +39,19 @@ class SplitForwardPassTest {
     }
 
     @Test
+    void splitPassEqualsOnePassInFloat() {
+        Transformer m = TinyModels.model(TinyModels.qwen2(13), 24, DataType.FLOAT);
+        INDArray dLogProbs = Nd4j.rand(DataType.FLOAT, BATCH.batchSize(), BATCH.maxLength()).subi(0.5);
+        TransformerForwardPass whole = m.forwardOnThisThread(BATCH, 1.0);
+        SplitForwardPass split = SplitForwardPass.run(m, BATCH, 1.0, 2);
+        assertEquals(0, whole.logProbs().distance1(split.logProbs()), 1e-4);
+        Map<String, INDArray> g1 = whole.backward(dLogProbs), g2 = split.backward(dLogProbs);
+        for (String name : g1.keySet()) {
+            assertEquals(0, g1.get(name).distance1(g2.get(name)), 1e-4 * (1 + g1.get(name).norm1Number().doubleValue()), name);
+        }
+    }
+
+    @Test
     void wrongGradientShapeIsRefused() {
         Transformer m = TinyModels.model(TinyModels.qwen2(13), 22, DataType.DOUBLE);
         SplitForwardPass split = SplitForwardPass.run(m, BATCH, 1.0, 2);

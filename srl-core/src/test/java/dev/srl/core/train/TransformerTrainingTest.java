@@ -36,7 +36,9 @@ class TransformerTrainingTest {
         var base = ToyTask.config(1, LossAggregation.TOKEN_MEAN, 0);
         var cfg = new dev.srl.core.train.grpo.GrpoConfig(8, 4, 6, 1.0, 0, 1.0, List.of(ToyTask.EOS), 1, 0.2, 0.28, 0,
                 base.klEstimator(), LossAggregation.TOKEN_MEAN, base.advantageScaling(), 1e-6, true, 1e-4, 4, false, 16,
-                OptimizerConfig.constant(0.02), 3, 3);
+                OptimizerConfig.constant(0.01), 3, 3);
+        // lr 0.01: at 0.02 seed 5 rose to 0.33 and then collapsed after step 30 in one of two float summation orders
+        // (batch split by rows or not); at 0.01 seeds 5, 6, 7 rose from 0.13 to about 0.5 in both
         return new GrpoTrainer(m, null, ToyTask::decode, ToyTask.MATCH, List.of(new GrpoPrompt("p", new int[] {0}, "abcd")), cfg);
     }
 

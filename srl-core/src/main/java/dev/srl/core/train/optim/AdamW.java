@@ -1,5 +1,6 @@
 package dev.srl.core.train.optim;
 
+import dev.srl.core.model.Parallel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -81,15 +82,19 @@ public final class AdamW {
         step++;
         double bc1 = 1 - Math.pow(settings.beta1(), step);
         double bc2 = 1 - Math.pow(settings.beta2(), step);
-        for (Map.Entry<String, INDArray> e : params.entrySet()) {
-            String name = e.getKey();
-            INDArray p = e.getValue();
-            INDArray g = grads.get(name);
+        String[] names = params.keySet().toArray(new String[0]);
+        for (String name : names) {
+            INDArray p = params.get(name), g = grads.get(name);
             if (g == null) throw new IllegalArgumentException("no gradient for parameter " + name);
             if (!java.util.Arrays.equals(g.shape(), p.shape())) {
                 throw new IllegalArgumentException("gradient of " + name + " has shape " + java.util.Arrays.toString(g.shape())
                         + ", parameter has " + java.util.Arrays.toString(p.shape()));
             }
+        }
+        // parameters are independent: update them on all cores (ND4J itself runs on one thread here)
+        Parallel.forEach(names.length, i -> {
+            String name = names[i];
+            INDArray p = params.get(name), g = grads.get(name);
             if (g.dataType() != p.dataType()) g = g.castTo(p.dataType());
             INDArray mi = m.get(name), vi = v.get(name);
             mi.muli(settings.beta1()).addi(g.mul(1 - settings.beta1()));
@@ -97,7 +102,7 @@ public final class AdamW {
             if (decays(name)) p.muli(1 - lr * settings.weightDecay());
             INDArray denom = Transforms.sqrt(vi, true).divi(Math.sqrt(bc2)).addi(settings.eps());
             p.subi(mi.div(denom).muli(lr / bc1));
-        }
+        });
     }
 
     /** The whole state as named arrays (copies). */
