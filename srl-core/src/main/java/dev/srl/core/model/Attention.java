@@ -49,10 +49,14 @@ final class Attention {
                         0, scores, (long) bh * tt, time);
             }
         });
-        INDArray mask = causalMask(time, q);
-        scores.reshape((long) batch * heads, tt).addiRowVector(mask);
-        Free.free(mask);
-        Transforms.softmax(scores, false);
+        if (Kernels.vectorOps(scores)) {
+            VectorOps.causalSoftmax(scores, time);
+        } else {
+            INDArray mask = causalMask(time, q);
+            scores.reshape((long) batch * heads, tt).addiRowVector(mask);
+            Free.free(mask);
+            Transforms.softmax(scores, false);
+        }
         INDArray probs = scores;
         INDArray out = Nd4j.createUninitialized(q.dataType(), (long) batch * time, qw);
         RangeSplitter.shared().run(batch * heads, (from, to) -> {
@@ -92,11 +96,17 @@ final class Attention {
             }
         });
         // softmax backward: dS = P * (dP - rowsum(P * dP)), then the score scale.
-        INDArray pdp = dProbs.muli(probs);
-        INDArray rowSum = pdp.sum(true, 1);
-        INDArray weighted = probs.mulColumnVector(rowSum);
-        INDArray dScores = pdp.subi(weighted).muli(scale);
-        Free.free(rowSum, weighted);
+        INDArray dScores;
+        if (Kernels.vectorOps(probs, dProbs)) {
+            VectorOps.softmaxBackward(probs, dProbs, scale);
+            dScores = dProbs;
+        } else {
+            INDArray pdp = dProbs.muli(probs);
+            INDArray rowSum = pdp.sum(true, 1);
+            INDArray weighted = probs.mulColumnVector(rowSum);
+            dScores = pdp.subi(weighted).muli(scale);
+            Free.free(rowSum, weighted);
+        }
         INDArray dq = Nd4j.createUninitialized(s.q().dataType(), s.q().shape());
         INDArray dk = Nd4j.zeros(s.k().dataType(), s.k().shape());
         RangeSplitter.shared().run(batch * kvHeads, (from, to) -> {

@@ -23,7 +23,7 @@ final class HeapWeights {
      * copies would take more than half of the heap that is still free; the caller then uses OpenBLAS.
      */
     static HeapWeights copyIfUseful(ModelConfig c, Map<String, INDArray> params, INDArray head) {
-        if (!Kernels.vectorDecode || head.dataType() != DataType.FLOAT) return null;
+        if (!Kernels.useVectors || head.dataType() != DataType.FLOAT) return null;
         Map<String, INDArray> wanted = new HashMap<>();
         for (int l = 0; l < c.numLayers(); l++) {
             for (String name : LAYER_WEIGHTS) wanted.put(name(l, name), params.get(name(l, name)));

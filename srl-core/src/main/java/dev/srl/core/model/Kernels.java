@@ -1,5 +1,7 @@
 package dev.srl.core.model;
 
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +26,19 @@ final class Kernels {
     /** True when the vector-API kernels can run in this JVM. */
     static final boolean VECTOR = detect();
 
-    /** Whether decode sessions use the vector-API kernels (tests switch it to compare both paths). */
-    static volatile boolean vectorDecode = VECTOR;
+    /** Whether the model uses the vector-API kernels where they apply (tests switch it to compare both paths). */
+    static volatile boolean useVectors = VECTOR;
 
     private static volatile boolean threadsSet;
+
+    /** True when {@link VectorOps} may run on these arrays: vectors in use, all FLOAT, each under 2 GB. */
+    static boolean vectorOps(INDArray... arrays) {
+        if (!useVectors) return false;
+        for (INDArray a : arrays) {
+            if (a.dataType() != DataType.FLOAT || a.length() * Float.BYTES > Integer.MAX_VALUE) return false;
+        }
+        return true;
+    }
 
     private Kernels() {
     }
@@ -40,9 +51,17 @@ final class Kernels {
             threadsSet = true;
             if ("keep".equals(System.getProperty("srl.nativeThreads"))) return;
             org.nd4j.linalg.factory.Nd4j.getExecutioner(); // loads the backend, which NativeOpsHolder needs first
-            org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
+            ownThreads = true;
+            singleThreadedNd4jOnThisThread();
             new org.nd4j.linalg.cpu.nativecpu.blas.CpuBlas().setMaxThreads(1);
         }
+    }
+
+    private static volatile boolean ownThreads;
+
+    /** ND4J's OpenMP thread count for operations started from the calling thread (a per-thread setting). */
+    static void singleThreadedNd4jOnThisThread() {
+        if (ownThreads) org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
     }
 
     private static boolean detect() {

@@ -42,7 +42,7 @@ final class RangeSplitter implements AutoCloseable {
         helpers = new Thread[Math.max(0, parts - 1)];
         for (int i = 0; i < helpers.length; i++) {
             int part = i + 1;
-            helpers[i] = new Thread(() -> work(part), "srl-decode-" + part);
+            helpers[i] = new Thread(() -> work(part), "srl-worker-" + part);
             helpers[i].setDaemon(true);
             helpers[i].start();
         }
@@ -107,6 +107,9 @@ final class RangeSplitter implements AutoCloseable {
     }
 
     private void work(int part) {
+        // OpenMP's thread count is a per-thread setting: without this, every ND4J operation run here would
+        // start its own team of OpenMP threads
+        Kernels.singleThreadedNd4jOnThisThread();
         long seen = 0;
         while (true) {
             long deadline = System.nanoTime() + SPIN_NANOS;

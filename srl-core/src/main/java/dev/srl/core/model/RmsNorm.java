@@ -1,11 +1,12 @@
 package dev.srl.core.model;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Root-mean-square normalization over the last axis: {@code y = w * x / sqrt(mean(x^2) + eps)}, on rows
- * {@code [N, d]}.
+ * {@code [N, d]}. In float with the vector module, one fused pass ({@link VectorOps}); otherwise ND4J operations.
  */
 final class RmsNorm {
     private RmsNorm() {
@@ -22,6 +23,12 @@ final class RmsNorm {
     }
 
     static Output forward(INDArray x, INDArray weight, double eps) {
+        if (Kernels.vectorOps(x, weight)) {
+            INDArray y = Nd4j.createUninitialized(x.dataType(), x.shape());
+            INDArray invRms = Nd4j.createUninitialized(x.dataType(), x.size(0), 1);
+            VectorOps.rmsNorm(x, weight, eps, y, invRms);
+            return new Output(y, new Saved(x, invRms));
+        }
         INDArray squares = x.mul(x);
         INDArray invRms = squares.mean(true, 1);
         Free.free(squares);
@@ -36,6 +43,11 @@ final class RmsNorm {
      * With {@code g = dy * w}: {@code dx = r * g - x * r^3 * mean(g * x)}.
      */
     static INDArray backward(INDArray dy, Saved s, INDArray weight, INDArray dWeight) {
+        if (Kernels.vectorOps(dy, s.x(), weight, dWeight)) {
+            INDArray dx = Nd4j.createUninitialized(dy.dataType(), dy.shape());
+            VectorOps.rmsNormBackward(dy, s.x(), s.invRms(), weight, dx, dWeight);
+            return dx;
+        }
         INDArray xr = s.x().mulColumnVector(s.invRms());
         INDArray dyXr = dy.mul(xr);
         INDArray colSum = dyXr.sum(0);

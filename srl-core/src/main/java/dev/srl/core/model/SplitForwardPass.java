@@ -73,7 +73,7 @@ final class SplitForwardPass implements ForwardPass {
                     + ", expected " + Arrays.toString(logProbs.shape()));
         }
         done = true;
-        @SuppressWarnings("unchecked")
+        @SuppressWarnings({"unchecked", "rawtypes"})
         Map<String, INDArray>[] grads = new Map[parts.length];
         RangeSplitter.shared().run(parts.length, (from, to) -> {
             for (int i = from; i < to; i++) {

@@ -34,18 +34,24 @@ final class TransformerForwardPass implements ForwardPass {
         this.saved = saved;
         this.finalNorm = finalNorm;
         int b = batch.batchSize(), t = batch.maxLength(), v = (int) scaledLogits.size(1);
-        // log-softmax row by row: z - max - log(sum(exp(z - max))); entropy = log(sum) - E_p[z - max]
         INDArray z = scaledLogits;
-        INDArray max = z.max(true, 1);
-        z.subiColumnVector(max);
-        INDArray e = Transforms.exp(z, true);
-        INDArray sum = e.sum(true, 1);
-        INDArray meanZ = e.muli(z).sum(true, 1).divi(sum);
-        INDArray logSum = Transforms.log(sum, false);
-        z.subiColumnVector(logSum);
+        double[] ent;
+        if (Kernels.vectorOps(z)) {
+            ent = new double[b * t];
+            VectorOps.logSoftmax(z, ent);
+        } else {
+            // log-softmax row by row: z - max - log(sum(exp(z - max))); entropy = log(sum) - E_p[z - max]
+            INDArray max = z.max(true, 1);
+            z.subiColumnVector(max);
+            INDArray e = Transforms.exp(z, true);
+            INDArray sum = e.sum(true, 1);
+            INDArray meanZ = e.muli(z).sum(true, 1).divi(sum);
+            INDArray logSum = Transforms.log(sum, false);
+            z.subiColumnVector(logSum);
+            ent = logSum.subi(meanZ).data().asDouble();
+            Free.free(max, e, sum, meanZ);
+        }
         this.logSoftmax = z;
-        double[] ent = logSum.subi(meanZ).data().asDouble();
-        Free.free(max, e, sum, meanZ);
         double[][] lp = new double[b][t];
         double[][] en = new double[b][t];
         for (int i = 0; i < b; i++) {
@@ -95,19 +101,30 @@ final class TransformerForwardPass implements ForwardPass {
             for (int j = 1; j < batch.lengths()[i]; j++) rowGrad[i * t + j - 1] = g[i][j];
         }
         // d logp(target) / dz = onehot(target) - softmax(z); rows without a target get 0
-        INDArray dz = Transforms.exp(logSoftmax, false);
-        logSoftmax = null;
-        INDArray gCol = Nd4j.createFromArray(rowGrad).castTo(dz.dataType()).reshape(b * t, 1).negi();
-        dz.muliColumnVector(gCol);
-        Free.free(gCol);
-        int v = (int) dz.size(1);
-        for (int i = 0; i < b; i++) {
-            for (int j = 1; j < batch.lengths()[i]; j++) {
-                int row = i * t + j - 1;
-                long at = (long) row * v + ids[i * t + j];
-                dz.data().put(at, dz.data().getDouble(at) + rowGrad[row]);
+        INDArray dz;
+        int v = (int) logSoftmax.size(1);
+        if (Kernels.vectorOps(logSoftmax)) {
+            int[] target = new int[b * t];
+            java.util.Arrays.fill(target, -1);
+            for (int i = 0; i < b; i++) {
+                for (int j = 1; j < batch.lengths()[i]; j++) target[i * t + j - 1] = ids[i * t + j];
+            }
+            dz = logSoftmax;
+            VectorOps.logSoftmaxBackward(dz, rowGrad, target);
+        } else {
+            dz = Transforms.exp(logSoftmax, false);
+            INDArray gCol = Nd4j.createFromArray(rowGrad).castTo(dz.dataType()).reshape(b * t, 1).negi();
+            dz.muliColumnVector(gCol);
+            Free.free(gCol);
+            for (int i = 0; i < b; i++) {
+                for (int j = 1; j < batch.lengths()[i]; j++) {
+                    int row = i * t + j - 1;
+                    long at = (long) row * v + ids[i * t + j];
+                    dz.data().put(at, dz.data().getDouble(at) + rowGrad[row]);
+                }
             }
         }
+        logSoftmax = null;
         Map<String, INDArray> grads = model.zeroGradients();
         int d = model.config().hiddenSize();
         double invT = 1.0 / temperature;

@@ -43,12 +43,12 @@ class VectorKernelsTest {
             SamplingParams greedy = SamplingParams.greedy(10, List.of());
             List<Completion> fast, blas;
             try {
-                Kernels.vectorDecode = true;
+                Kernels.useVectors = true;
                 fast = m.sample(prompts, greedy, new Random(1));
-                Kernels.vectorDecode = false;
+                Kernels.useVectors = false;
                 blas = m.sample(prompts, greedy, new Random(1));
             } finally {
-                Kernels.vectorDecode = Kernels.VECTOR;
+                Kernels.useVectors = Kernels.VECTOR;
             }
             for (int b = 0; b < prompts.size(); b++) {
                 assertArrayEquals(blas.get(b).tokens(), fast.get(b).tokens(), c.modelType() + " prompt " + b);
