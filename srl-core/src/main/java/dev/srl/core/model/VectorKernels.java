@@ -1,7 +1,6 @@
 package dev.srl.core.model;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -15,7 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@code --add-modules jdk.incubator.vector}, which {@code bin/srl} passes).
  */
 final class VectorKernels {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorMath.S;
 
     private VectorKernels() {
     }
@@ -51,8 +50,8 @@ final class VectorKernels {
                 a2 = FloatVector.fromArray(S, x, x2 + i).fma(wv, a2);
                 a3 = FloatVector.fromArray(S, x, x3 + i).fma(wv, a3);
             }
-            float s0 = a0.reduceLanes(VectorOperators.ADD), s1 = a1.reduceLanes(VectorOperators.ADD);
-            float s2 = a2.reduceLanes(VectorOperators.ADD), s3 = a3.reduceLanes(VectorOperators.ADD);
+            float s0 = VectorMath.sum(a0), s1 = VectorMath.sum(a1);
+            float s2 = VectorMath.sum(a2), s3 = VectorMath.sum(a3);
             for (int i = body; i < k; i++) {
                 float wi = w[wj + i];
                 s0 += x[x0 + i] * wi;
@@ -75,7 +74,7 @@ final class VectorKernels {
             for (int i = 0; i < body; i += len) {
                 a = FloatVector.fromArray(S, x, x0 + i).fma(FloatVector.fromArray(S, w, wj + i), a);
             }
-            float s = a.reduceLanes(VectorOperators.ADD);
+            float s = VectorMath.sum(a);
             for (int i = body; i < k; i++) s += x[x0 + i] * w[wj + i];
             y[r * n + j] = s;
         }

@@ -17,10 +17,11 @@ import java.nio.ByteOrder;
  *
  * <p>Used only when {@link Kernels#vectorOps} holds (vector module present, FLOAT arrays); the ND4J versions next to
  * each caller remain the reference (DOUBLE models, gradient checks) and {@code VectorOpsTest} holds the two
- * equal. Only loaded when {@link Kernels#VECTOR} is true. Rows are spread over the cores.
+ * equal. Only loaded when {@link Kernels#VECTOR} is true. Rows are spread over the cores. Sums of lanes and
+ * exponentials go through {@link VectorMath}, so results do not depend on when the JIT compiles this code.
  */
 final class VectorOps {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> S = VectorMath.S;
     private static final int L = S.length();
     private static final ByteOrder ORDER = ByteOrder.nativeOrder();
 
@@ -60,7 +61,7 @@ final class VectorOps {
                     FloatVector e = load(bx, o + i);
                     acc = e.fma(e, acc);
                 }
-                double ss = acc.reduceLanes(VectorOperators.ADD);
+                double ss = VectorMath.sum(acc);
                 for (int i = body; i < d; i++) ss += (double) get(bx, o + i) * get(bx, o + i);
                 float s = (float) (1 / Math.sqrt(ss / d + eps));
                 put(bi, r, s);
@@ -82,7 +83,7 @@ final class VectorOps {
                 int o = r * d;
                 FloatVector acc = FloatVector.zero(S);
                 for (int i = 0; i < body; i += L) acc = load(bdy, o + i).mul(load(bw, i)).fma(load(bx, o + i), acc);
-                double gx = acc.reduceLanes(VectorOperators.ADD);
+                double gx = VectorMath.sum(acc);
                 for (int i = body; i < d; i++) gx += (double) get(bdy, o + i) * get(bw, i) * get(bx, o + i);
                 float s = get(bi, r), c = (float) (s * s * s * gx / d);
                 for (int i = 0; i < body; i += L) {
@@ -118,7 +119,7 @@ final class VectorOps {
             int end = Math.min(n, to * CHUNK), i = from * CHUNK;
             for (; i + L <= end; i += L) {
                 FloatVector z = load(bg, i);
-                store(z.div(z.neg().lanewise(VectorOperators.EXP).add(1f)).mul(load(bu, i)), ba, i);
+                store(z.div(VectorMath.exp(z.neg()).add(1f)).mul(load(bu, i)), ba, i);
             }
             for (; i < end; i++) {
                 float z = get(bg, i);
@@ -138,7 +139,7 @@ final class VectorOps {
             int end = Math.min(n, to * CHUNK), i = from * CHUNK;
             for (; i + L <= end; i += L) {
                 FloatVector z = load(bg, i), da = load(bd, i);
-                FloatVector sig = FloatVector.broadcast(S, 1f).div(z.neg().lanewise(VectorOperators.EXP).add(1f));
+                FloatVector sig = FloatVector.broadcast(S, 1f).div(VectorMath.exp(z.neg()).add(1f));
                 store(da.mul(z).mul(sig), bdu, i);
                 store(da.mul(load(bu, i)).mul(sig).mul(z.mul(sig.neg().add(1f)).add(1f)), bd, i);
             }
@@ -176,11 +177,11 @@ final class VectorOps {
         for (int j = body; j < len; j++) max = Math.max(max, get(b, o + j));
         FloatVector sv = FloatVector.zero(S);
         for (int j = 0; j < body; j += L) {
-            FloatVector e = load(b, o + j).sub(max).lanewise(VectorOperators.EXP);
+            FloatVector e = VectorMath.exp(load(b, o + j).sub(max));
             store(e, b, o + j);
             sv = sv.add(e);
         }
-        double sum = sv.reduceLanes(VectorOperators.ADD);
+        double sum = VectorMath.sum(sv);
         for (int j = body; j < len; j++) {
             float e = (float) Math.exp(get(b, o + j) - max);
             put(b, o + j, e);
@@ -202,7 +203,7 @@ final class VectorOps {
                 int o = r * w;
                 FloatVector acc = FloatVector.zero(S);
                 for (int j = 0; j < body; j += L) acc = load(bp, o + j).fma(load(bd, o + j), acc);
-                double dot = acc.reduceLanes(VectorOperators.ADD);
+                double dot = VectorMath.sum(acc);
                 for (int j = body; j < w; j++) dot += (double) get(bp, o + j) * get(bd, o + j);
                 float dt = (float) dot;
                 for (int j = 0; j < body; j += L) store(load(bd, o + j).sub(dt).mul(load(bp, o + j)).mul(sc), bd, o + j);
@@ -224,11 +225,11 @@ final class VectorOps {
                 for (int j = body; j < v; j++) max = Math.max(max, get(b, o + j));
                 FloatVector sv = FloatVector.zero(S), wv = FloatVector.zero(S);
                 for (int j = 0; j < body; j += L) {
-                    FloatVector d = load(b, o + j).sub(max), e = d.lanewise(VectorOperators.EXP);
+                    FloatVector d = load(b, o + j).sub(max), e = VectorMath.exp(d);
                     sv = sv.add(e);
                     wv = e.fma(d, wv);
                 }
-                double sum = sv.reduceLanes(VectorOperators.ADD), weighted = wv.reduceLanes(VectorOperators.ADD);
+                double sum = VectorMath.sum(sv), weighted = VectorMath.sum(wv);
                 for (int j = body; j < v; j++) {
                     double d = get(b, o + j) - max, e = Math.exp(d);
                     sum += e;
@@ -254,7 +255,7 @@ final class VectorOps {
             for (int r = from; r < to; r++) {
                 int o = r * v;
                 float g = (float) -rowGrad[r];
-                for (int j = 0; j < body; j += L) store(load(b, o + j).lanewise(VectorOperators.EXP).mul(g), b, o + j);
+                for (int j = 0; j < body; j += L) store(VectorMath.exp(load(b, o + j)).mul(g), b, o + j);
                 for (int j = body; j < v; j++) put(b, o + j, (float) Math.exp(get(b, o + j)) * g);
                 if (target[r] >= 0) put(b, o + target[r], get(b, o + target[r]) + (float) rowGrad[r]);
             }
