@@ -54,9 +54,14 @@ final class BenchModelCommand implements Callable<Integer> {
     @Option(names = "--no-torch", description = "skip the PyTorch comparison")
     boolean noTorch;
 
+    @Option(names = "--rounds", defaultValue = "3", paramLabel = "N",
+            description = "measure each size N times, ours and PyTorch alternately, and report the medians (default: ${DEFAULT-VALUE}): "
+                    + "on a shared machine the load changes within seconds")
+    int rounds;
+
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || decodeRuns < 1) throw new IllegalArgumentException("--steps and --decode-runs must be >= 1");
+        if (steps < 1 || decodeRuns < 1 || rounds < 1) throw new IllegalArgumentException("--steps, --decode-runs and --rounds must be >= 1");
         List<ModelBenchmark.Size> chosen = new ArrayList<>();
         for (String name : sizes) {
             chosen.add(ModelBenchmark.sizes().stream().filter(s -> s.name().equalsIgnoreCase(name.trim())).findFirst()
@@ -72,9 +77,10 @@ final class BenchModelCommand implements Callable<Integer> {
                 "step ms", "torch", "ratio", "cpu ms", "torch", "ratio",
                 "dec t/s", "torch", "ratio", "cpu/tok", "torch", "ratio", "peakRSS");
         for (ModelBenchmark.Size s : chosen) {
-            ModelBenchmark.Result r = ModelBenchmark.run(s, steps, decodeRuns);
+            Measured m = measure(python, script, s, steps, decodeRuns, rounds);
+            ModelBenchmark.Result r = m.ours();
             long rss = peakRssKb();
-            JsonNode t = script == null ? null : torch(python, script, s, steps, decodeRuns);
+            JsonNode t = m.torch();
             double tStep = field(t, "step_ms"), tCpu = field(t, "step_cpu_ms");
             double tDecode = field(t, "decode_tokens_per_s"), tDecodeCpu = field(t, "decode_cpu_ms_per_token");
             out.printf(Locale.ROOT, "%-4s %9d | %8.1f %8.1f %5.2f | %8.1f %8.1f %5.2f | %8.0f %8.0f %5.2f | %8.3f %8.3f %5.2f | %4d MB%n",
@@ -89,6 +95,46 @@ final class BenchModelCommand implements Callable<Integer> {
         out.println("cpu/tok: CPU ms per generated token. Ratios are ours / PyTorch's: below 1 is better for times, above 1");
         out.println("for tokens/s. Same shapes, both on 2 threads.");
         return 0;
+    }
+
+    /** One size in both engines (medians over rounds); the PyTorch figure is null when it is not available or failed. */
+    record Measured(ModelBenchmark.Result ours, JsonNode torch) {
+        double t(String field) {
+            return field(torch, field);
+        }
+    }
+
+    /**
+     * Measures a size {@code rounds} times, ours then PyTorch's each round (so both see the same spells of load
+     * on a shared machine), and keeps the median of every figure. {@code script} null: ours only.
+     */
+    static Measured measure(String python, Path script, ModelBenchmark.Size s, int steps, int decodeRuns, int rounds)
+            throws IOException, InterruptedException {
+        List<ModelBenchmark.Result> ours = new ArrayList<>();
+        List<JsonNode> theirs = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            ours.add(ModelBenchmark.run(s, steps, decodeRuns));
+            JsonNode t = script == null ? null : torch(python, script, s, steps, decodeRuns);
+            if (t != null) theirs.add(t);
+        }
+        ModelBenchmark.Result first = ours.get(0);
+        ModelBenchmark.Result median = new ModelBenchmark.Result(s, first.parameters(),
+                median(ours, ModelBenchmark.Result::stepMillis), median(ours, ModelBenchmark.Result::stepCpuMillis),
+                median(ours, ModelBenchmark.Result::trainTokensPerSecond), median(ours, ModelBenchmark.Result::decodeTokensPerSecond),
+                median(ours, ModelBenchmark.Result::decodeCpuMillisPerToken));
+        if (theirs.isEmpty()) return new Measured(median, null);
+        ObjectNode t = new ObjectMapper().createObjectNode();
+        for (java.util.Iterator<String> names = theirs.get(0).fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            t.put(name, median(theirs, n -> n.get(name).asDouble()));
+        }
+        return new Measured(median, t);
+    }
+
+    private static <T> double median(List<T> items, java.util.function.ToDoubleFunction<T> f) {
+        double[] xs = items.stream().mapToDouble(f).sorted().toArray();
+        int n = xs.length;
+        return n % 2 == 1 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
     }
 
     static double field(JsonNode t, String name) {

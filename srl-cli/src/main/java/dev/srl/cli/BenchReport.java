@@ -1,6 +1,5 @@
 package dev.srl.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.srl.core.io.AtomicOutput;
 import dev.srl.core.model.ModelBenchmark;
@@ -47,19 +46,19 @@ final class BenchReport {
      */
     record Plan(int pairs, int reps, List<ModelBenchmark.Size> sizes, ModelBenchmark.Size lengthBase, int lengthBatch,
                 int[] lengths, int steps, int decodeRuns, ModelBenchmark.Size grpoSize, int group, int prompts,
-                int promptLength, int newTokens, int grpoSteps) {
+                int promptLength, int newTokens, int grpoSteps, int rounds) {
 
         /** The report of docs/benchmarks.md: about 1M, 10M and 30M parameters, 64 to 512 tokens per sequence. */
         static Plan full() {
             List<ModelBenchmark.Size> s = ModelBenchmark.sizes();
-            return new Plan(1000, 5, s, s.get(1), 2, new int[] {64, 128, 256, 512}, 4, 2, s.get(0), 8, 4, 32, 64, 2);
+            return new Plan(1000, 5, s, s.get(1), 2, new int[] {64, 128, 256, 512}, 4, 2, s.get(0), 8, 4, 32, 64, 2, 3);
         }
 
         /** Tiny shapes that finish in seconds: for tests. */
         static Plan quick() {
             ModelBenchmark.Size tiny = new ModelBenchmark.Size("tiny", ModelBenchmark.config(32, 64, 1, 2, 1, 256), 2, 16, 2, 4, 4);
             ModelBenchmark.Size small = new ModelBenchmark.Size("small", ModelBenchmark.config(64, 128, 2, 2, 1, 256), 2, 16, 2, 4, 4);
-            return new Plan(50, 1, List.of(tiny, small), tiny, 2, new int[] {8, 16}, 1, 1, tiny, 2, 2, 4, 4, 1);
+            return new Plan(50, 1, List.of(tiny, small), tiny, 2, new int[] {8, 16}, 1, 1, tiny, 2, 2, 4, 4, 1, 1);
         }
     }
 
@@ -72,7 +71,7 @@ final class BenchReport {
     private final StringBuilder md = new StringBuilder();
     private final Map<String, String> svgs = new LinkedHashMap<>();
     private String torchVersion;
-    private final Map<String, Pair> measured = new LinkedHashMap<>();
+    private final Map<String, BenchModelCommand.Measured> measured = new LinkedHashMap<>();
 
     /**
      * @param invocation   the command line that made the report, quoted in its header
@@ -267,23 +266,14 @@ final class BenchReport {
         return out;
     }
 
-    /** One size in both engines; the PyTorch figure is null when it is not available or failed. */
-    private record Pair(ModelBenchmark.Result ours, JsonNode torch) {
-        double t(String field) {
-            return BenchModelCommand.field(torch, field);
-        }
-    }
-
-    private Pair measure(ModelBenchmark.Size s) throws IOException, InterruptedException {
+    private BenchModelCommand.Measured measure(ModelBenchmark.Size s) throws IOException, InterruptedException {
         // a length point with a size's training shape is that size's measurement (only the training figures are used)
         String key = s.config() + " " + s.batch() + "x" + s.time();
         if (measured.containsKey(key)) return measured.get(key);
         log.println("bench report: model " + s.name() + ", " + s.batch() + " x " + s.time() + " tokens");
-        ModelBenchmark.Result r = ModelBenchmark.run(s, plan.steps(), plan.decodeRuns());
         Path script = scripts.resolve("bench-torch.py");
-        JsonNode t = torchVersion == null || !Files.isRegularFile(script) ? null
-                : BenchModelCommand.torch(python, script, s, plan.steps(), plan.decodeRuns());
-        measured.put(key, new Pair(r, t));
+        measured.put(key, BenchModelCommand.measure(python, torchVersion == null || !Files.isRegularFile(script) ? null : script,
+                s, plan.steps(), plan.decodeRuns(), plan.rounds()));
         return measured.get(key);
     }
 
@@ -294,15 +284,16 @@ final class BenchReport {
         md.append(String.format(Locale.ROOT, "Random Qwen2-style weights (q/k/v bias, grouped-query attention, tied embeddings), "
                 + "the same shapes in `scripts/bench-torch.py` (eager PyTorch, 2 threads). A training step is forward, "
                 + "backward and AdamW on every parameter; decoding is greedy KV-cache generation. Medians of %d steps and "
-                + "%d generations after a warm-up; CPU time is the whole process's, all threads. Alone: `srl bench model`.%n%n",
-                plan.steps(), plan.decodeRuns()));
-        List<Pair> bySize = new ArrayList<>();
+                + "%d generations after a warm-up, measured %d times with ours and PyTorch alternating, and the median of those "
+                + "rounds reported; CPU time is the whole process's, all threads. Alone: `srl bench model`.%n%n",
+                plan.steps(), plan.decodeRuns(), plan.rounds()));
+        List<BenchModelCommand.Measured> bySize = new ArrayList<>();
         for (ModelBenchmark.Size s : plan.sizes()) bySize.add(measure(s));
         md.append("### By model size\n\n");
         md.append("| size | parameters | tokens/step | step ms | ").append(torchName).append(" | ratio | step CPU ms | PyTorch | ratio "
                 + "| decode tokens/s | PyTorch | ratio | decode CPU ms/token | PyTorch | ratio |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Pair p : bySize) {
+        for (BenchModelCommand.Measured p : bySize) {
             ModelBenchmark.Result r = p.ours();
             ModelBenchmark.Size s = r.size();
             md.append(String.format(Locale.ROOT, "| %s | %,d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |%n",
@@ -329,7 +320,7 @@ final class BenchReport {
         md.append("![decoding cost vs model size](").append(base).append("-size-decode.svg)\n\n");
 
         ModelBenchmark.Size b = plan.lengthBase();
-        List<Pair> byLength = new ArrayList<>();
+        List<BenchModelCommand.Measured> byLength = new ArrayList<>();
         for (int len : plan.lengths()) {
             // decoding is not what this series is about: one short generation keeps it cheap
             byLength.add(measure(new ModelBenchmark.Size(b.name() + "@" + len, b.config(), plan.lengthBatch(), len, 1, 4, 4)));
@@ -339,7 +330,7 @@ final class BenchReport {
                 b.name(), byLength.get(0).ours().parameters(), plan.lengthBatch()));
         md.append("| tokens per sequence | step ms | ").append(torchName).append(" | ratio | step CPU ms | PyTorch | ratio "
                 + "| CPU µs per token | PyTorch |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Pair p : byLength) {
+        for (BenchModelCommand.Measured p : byLength) {
             ModelBenchmark.Result r = p.ours();
             md.append(String.format(Locale.ROOT, "| %d | %s | %s | %s | %s | %s | %s | %s | %s |%n", r.size().time(),
                     num(r.stepMillis()), num(p.t("step_ms")), ratio(r.stepMillis(), p.t("step_ms")),
@@ -354,7 +345,7 @@ final class BenchReport {
         md.append("\n![training step cost vs sequence length](").append(base).append("-length.svg)\n\n");
     }
 
-    private static double tokens(Pair p) {
+    private static double tokens(BenchModelCommand.Measured p) {
         return p.ours().size().batch() * (double) p.ours().size().time();
     }
 

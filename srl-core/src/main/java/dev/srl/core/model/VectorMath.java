@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  * shuffles), so every run computes the same bits.
  */
 final class VectorMath {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final VectorShuffle<Float>[] HALVES = halves();
 
     private VectorMath() {
