@@ -37,18 +37,11 @@ final class Attention {
 
     /** {@code q [B*T, H*Dh]}, {@code k, v [B*T, KV*Dh]} (already rotated) to {@code out [B*T, H*Dh]}. */
     Output forward(INDArray q, INDArray k, INDArray v, int batch, int time) {
-        int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
+        int qw = heads * headDim, kw = kvHeads * headDim;
         long tt = (long) time * time;
         // [B*H*T, T]: the rows the softmax runs over; block (b, h) starts at row (b*H + h)*T
         INDArray scores = Nd4j.createUninitialized(q.dataType(), (long) batch * heads * time, time);
-        RangeSplitter.shared().run(batch * heads, (from, to) -> {
-            for (int bh = from; bh < to; bh++) {
-                int b = bh / heads, h = bh % heads, g = h / group;
-                Blas.gemm(false, true, time, time, headDim, scale,
-                        q, (long) b * time * qw + (long) h * headDim, qw, k, (long) b * time * kw + (long) g * headDim, kw,
-                        0, scores, (long) bh * tt, time);
-            }
-        });
+        perKvHead(batch, time, (qh, kh, p) -> Blas.gemm(false, true, time, time, headDim, scale, q, qh, qw, k, kh, kw, 0, scores, p, time));
         if (Kernels.vectorOps(scores)) {
             VectorOps.causalSoftmax(scores, time);
         } else {
@@ -59,41 +52,22 @@ final class Attention {
         }
         INDArray probs = scores;
         INDArray out = Nd4j.createUninitialized(q.dataType(), (long) batch * time, qw);
-        RangeSplitter.shared().run(batch * heads, (from, to) -> {
-            for (int bh = from; bh < to; bh++) {
-                int b = bh / heads, h = bh % heads, g = h / group;
-                Blas.gemm(false, false, time, headDim, time, 1,
-                        probs, (long) bh * tt, time, v, (long) b * time * kw + (long) g * headDim, kw,
-                        0, out, (long) b * time * qw + (long) h * headDim, qw);
-            }
-        });
+        perKvHead(batch, time, (qh, kh, p) -> Blas.gemm(false, false, time, headDim, time, 1, probs, p, time, v, kh, kw, 0, out, qh, qw));
         return new Output(out, new Saved(q, k, v, probs, batch, time));
     }
 
     /** Gradients of the rotated q, k and v from {@code dOut [B*T, H*Dh]}. */
     INDArray[] backward(INDArray dOut, Saved s) {
         int batch = s.batch(), time = s.time();
-        int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
-        long tt = (long) time * time;
+        int qw = heads * headDim, kw = kvHeads * headDim;
         INDArray probs = s.probs();
         INDArray dProbs = Nd4j.createUninitialized(probs.dataType(), probs.shape());
         INDArray dv = Nd4j.zeros(s.v().dataType(), s.v().shape());
         // one task per (row, key/value head): it alone adds into that head's dV (and below dK)
-        RangeSplitter.shared().run(batch * kvHeads, (from, to) -> {
-            for (int task = from; task < to; task++) {
-                int b = task / kvHeads, g = task % kvHeads;
-                long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
-                for (int h = g * group; h < (g + 1) * group; h++) {
-                    long p = ((long) b * heads + h) * tt;
-                    // dP = dO V^T ; dV += P^T dO
-                    Blas.gemm(false, true, time, time, headDim, 1,
-                            dOut, rowQ + (long) h * headDim, qw, s.v(), rowK + (long) g * headDim, kw,
-                            0, dProbs, p, time);
-                    Blas.gemm(true, false, time, headDim, time, 1,
-                            probs, p, time, dOut, rowQ + (long) h * headDim, qw,
-                            1, dv, rowK + (long) g * headDim, kw);
-                }
-            }
+        perKvHead(batch, time, (qh, kh, p) -> {
+            // dP = dO V^T ; dV += P^T dO
+            Blas.gemm(false, true, time, time, headDim, 1, dOut, qh, qw, s.v(), kh, kw, 0, dProbs, p, time);
+            Blas.gemm(true, false, time, headDim, time, 1, probs, p, time, dOut, qh, qw, 1, dv, kh, kw);
         });
         // softmax backward: dS = P * (dP - rowsum(P * dP)), then the score scale.
         INDArray dScores;
@@ -109,24 +83,36 @@ final class Attention {
         }
         INDArray dq = Nd4j.createUninitialized(s.q().dataType(), s.q().shape());
         INDArray dk = Nd4j.zeros(s.k().dataType(), s.k().shape());
-        RangeSplitter.shared().run(batch * kvHeads, (from, to) -> {
-            for (int task = from; task < to; task++) {
-                int b = task / kvHeads, g = task % kvHeads;
-                long rowQ = (long) b * time * qw, rowK = (long) b * time * kw;
-                for (int h = g * group; h < (g + 1) * group; h++) {
-                    long p = ((long) b * heads + h) * tt;
-                    // dQ = dS K ; dK += dS^T Q
-                    Blas.gemm(false, false, time, headDim, time, 1,
-                            dScores, p, time, s.k(), rowK + (long) g * headDim, kw,
-                            0, dq, rowQ + (long) h * headDim, qw);
-                    Blas.gemm(true, false, time, headDim, time, 1,
-                            dScores, p, time, s.q(), rowQ + (long) h * headDim, qw,
-                            1, dk, rowK + (long) g * headDim, kw);
-                }
-            }
+        perKvHead(batch, time, (qh, kh, p) -> {
+            // dQ = dS K ; dK += dS^T Q
+            Blas.gemm(false, false, time, headDim, time, 1, dScores, p, time, s.k(), kh, kw, 0, dq, qh, qw);
+            Blas.gemm(true, false, time, headDim, time, 1, dScores, p, time, s.q(), qh, qw, 1, dk, kh, kw);
         });
         Free.free(dProbs);
         return new INDArray[]{dq, dk, dv};
+    }
+
+    /** Where one query head's work lies: its first query column, its key/value head's first column, its score block. */
+    private interface HeadBody {
+        void run(long queryOffset, long keyOffset, long scoreOffset);
+    }
+
+    /**
+     * Runs {@code body} for every (row, query head), one task per (row, key/value head) spread over the cores: a
+     * task is then the only writer of its key/value head's gradient columns.
+     */
+    private void perKvHead(int batch, int time, HeadBody body) {
+        int qw = heads * headDim, kw = kvHeads * headDim, group = heads / kvHeads;
+        long tt = (long) time * time;
+        RangeSplitter.shared().run(batch * kvHeads, (from, to) -> {
+            for (int task = from; task < to; task++) {
+                int b = task / kvHeads, g = task % kvHeads;
+                long kh = (long) b * time * kw + (long) g * headDim;
+                for (int h = g * group; h < (g + 1) * group; h++) {
+                    body.run((long) b * time * qw + (long) h * headDim, kh, ((long) b * heads + h) * tt);
+                }
+            }
+        });
     }
 
     private static final double MASKED = -1e30;
