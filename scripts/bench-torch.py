@@ -1,7 +1,7 @@
 """PyTorch side of `srl bench model`: the same model shapes, step and decoding loop as ModelBenchmark.
 
 Usage: bench-torch.py '{"hidden_size":128, ..., "batch":8, "time":64, "decode_batch":8, "prompt_length":16,
-"new_tokens":64, "steps":10, "decode_runs":2}'   (prints one JSON line)
+"new_tokens":64, "steps":10, "decode_runs":2, "warmup":3}'   (prints one JSON line)
 """
 import json
 import os
@@ -42,7 +42,8 @@ def main():
         loss.backward()
         opt.step()
 
-    step()
+    for _ in range(a.get("warmup", 3)):
+        step()
     times = []
     cpu0 = time.process_time()
     for _ in range(a["steps"]):
@@ -54,7 +55,8 @@ def main():
 
     prompts = torch.randint(0, c.vocab, (a["decode_batch"], a["prompt_length"]))
     with torch.no_grad():
-        model.generate_greedy(prompts, a["new_tokens"])
+        for _ in range(a.get("warmup", 3)):
+            model.generate_greedy(prompts, a["new_tokens"])
         runs = []
         cpu1 = time.process_time()
         for _ in range(a["decode_runs"]):

@@ -153,7 +153,8 @@ final class BenchModelCommand implements Callable<Integer> {
                 .put("vocab_size", c.vocabSize()).put("tie_word_embeddings", c.tieWordEmbeddings())
                 .put("attention_bias", c.attentionBias()).put("batch", s.batch()).put("time", s.time())
                 .put("decode_batch", s.decodeBatch()).put("prompt_length", s.promptLength())
-                .put("new_tokens", s.newTokens()).put("steps", steps).put("decode_runs", decodeRuns).put("threads", 2);
+                .put("new_tokens", s.newTokens()).put("steps", steps).put("decode_runs", decodeRuns).put("threads", 2)
+                .put("warmup", ModelBenchmark.WARMUP);
         ProcessBuilder pb = new ProcessBuilder(python, script.toString(), a.toString()).redirectErrorStream(true);
         pb.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
         Process p = pb.start();

@@ -284,9 +284,10 @@ final class BenchReport {
         md.append(String.format(Locale.ROOT, "Random Qwen2-style weights (q/k/v bias, grouped-query attention, tied embeddings), "
                 + "the same shapes in `scripts/bench-torch.py` (eager PyTorch, 2 threads). A training step is forward, "
                 + "backward and AdamW on every parameter; decoding is greedy KV-cache generation. Medians of %d steps and "
-                + "%d generations after a warm-up, measured %d times with ours and PyTorch alternating, and the median of those "
-                + "rounds reported; CPU time is the whole process's, all threads. Alone: `srl bench model`.%n%n",
-                plan.steps(), plan.decodeRuns(), plan.rounds()));
+                + "%d generations after %d warm-ups of each (in both engines), measured %d times with ours and PyTorch "
+                + "alternating, and the median of those rounds reported; CPU time is the whole process's, all threads. "
+                + "Alone: `srl bench model`.%n%n",
+                plan.steps(), plan.decodeRuns(), ModelBenchmark.WARMUP, plan.rounds()));
         List<BenchModelCommand.Measured> bySize = new ArrayList<>();
         for (ModelBenchmark.Size s : plan.sizes()) bySize.add(measure(s));
         md.append("### By model size\n\n");

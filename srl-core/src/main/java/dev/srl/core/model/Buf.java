@@ -14,10 +14,7 @@ import java.nio.FloatBuffer;
 abstract sealed class Buf permits Buf.F32, Buf.F64 {
 
     static Buf of(INDArray a) {
-        // ND4J may give a one-row array odd strides; it is still dense when its element-wise stride is 1
-        boolean dense = org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a)
-                || (a.rows() == 1 && a.elementWiseStride() == 1);
-        if (a.ordering() != 'c' || !dense) {
+        if (!Kernels.dense(a)) {
             throw new IllegalArgumentException("Buf needs a contiguous row-major array");
         }
         // a view's data() starts at the view's first element (as for Blas)

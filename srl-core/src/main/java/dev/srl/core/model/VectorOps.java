@@ -261,4 +261,33 @@ final class VectorOps {
             }
         });
     }
+
+    /**
+     * One AdamW step on a parameter in place, in one pass: {@code m = b1 m + (1-b1) g},
+     * {@code v = b2 v + (1-b2) g^2}, {@code p = p * decay - lrOverBc1 * m / (sqrt(v) / sqrtBc2 + eps)}.
+     */
+    static void adamW(INDArray p, INDArray g, INDArray m, INDArray v, float b1, float b2, float eps, float decay,
+                      float lrOverBc1, float sqrtBc2) {
+        int n = (int) p.length();
+        ByteBuffer bp = bytes(p), bg = bytes(g), bm = bytes(m), bv = bytes(v);
+        float c1 = 1 - b1, c2 = 1 - b2;
+        RangeSplitter.shared().run(chunks(n), (from, to) -> {
+            int end = Math.min(n, to * CHUNK), i = from * CHUNK;
+            for (; i + L <= end; i += L) {
+                FloatVector gv = load(bg, i);
+                FloatVector mv = load(bm, i).mul(b1).add(gv.mul(c1));
+                FloatVector vv = load(bv, i).mul(b2).add(gv.mul(gv).mul(c2));
+                store(mv, bm, i);
+                store(vv, bv, i);
+                FloatVector denom = vv.lanewise(jdk.incubator.vector.VectorOperators.SQRT).div(sqrtBc2).add(eps);
+                store(load(bp, i).mul(decay).sub(mv.div(denom).mul(lrOverBc1)), bp, i);
+            }
+            for (; i < end; i++) {
+                float gi = get(bg, i), mi = get(bm, i) * b1 + gi * c1, vi = get(bv, i) * b2 + gi * gi * c2;
+                put(bm, i, mi);
+                put(bv, i, vi);
+                put(bp, i, get(bp, i) * decay - mi / ((float) Math.sqrt(vi) / sqrtBc2 + eps) * lrOverBc1);
+            }
+        });
+    }
 }

@@ -1,5 +1,6 @@
 package dev.srl.core.train.optim;
 
+import dev.srl.core.model.FusedUpdates;
 import dev.srl.core.model.Parallel;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -97,6 +98,8 @@ public final class AdamW {
             INDArray p = params.get(name), g = grads.get(name);
             if (g.dataType() != p.dataType()) g = g.castTo(p.dataType());
             INDArray mi = m.get(name), vi = v.get(name);
+            double decay = decays(name) ? settings.weightDecay() : 0;
+            if (FusedUpdates.adamW(p, g, mi, vi, settings.beta1(), settings.beta2(), settings.eps(), decay, lr, step)) return;
             mi.muli(settings.beta1()).addi(g.mul(1 - settings.beta1()));
             vi.muli(settings.beta2()).addi(g.mul(g).muli(1 - settings.beta2()));
             if (decays(name)) p.muli(1 - lr * settings.weightDecay());
