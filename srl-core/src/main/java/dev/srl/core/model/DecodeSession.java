@@ -9,10 +9,12 @@ import java.util.Map;
 /**
  * Incremental decoding of a batch of rows, one new token per row per step, each row at its own position,
  * over a {@link KvCache} filled by the prefill. A step is the same arithmetic as the training forward
- * pass (tests hold the two equal), laid out for tiny row counts: products go to BLAS into buffers
- * allocated once per session, and the per-element work (norms, rotary embeddings, softmax, SwiGLU,
- * residual adds) runs as Java loops over direct views of those buffers, since ND4J's per-op cost
- * dominates at a few rows.
+ * pass (tests hold the two equal), laid out for tiny row counts: the products with the weights run on
+ * heap copies of the weights with the vector API ({@link VectorKernels}, split over the cores; OpenBLAS
+ * when the module is missing, the model is DOUBLE or the copies would not fit the heap), the attention
+ * products go to BLAS, all into buffers allocated once per session, and the per-element work (norms,
+ * rotary embeddings, softmax, SwiGLU, residual adds) runs as Java loops over direct views of those
+ * buffers, since ND4J's per-op cost dominates at a few rows.
  */
 final class DecodeSession {
     private final ModelConfig c;

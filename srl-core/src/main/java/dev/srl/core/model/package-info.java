@@ -13,7 +13,12 @@
  *       out of real ones, and their gradients are zero.</li>
  *   <li><b>Products.</b> Every matrix product calls OpenBLAS's {@code cblas_sgemm}/{@code cblas_dgemm}
  *       directly on the arrays' memory ({@code Blas}); attention addresses each head's slice by offset
- *       and leading dimension, so there is no transpose or {@code repeat_kv} copy.</li>
+ *       and leading dimension, so there is no transpose or {@code repeat_kv} copy. Decoding multiplies
+ *       its few rows with the JDK's vector API instead ({@code VectorKernels}).</li>
+ *   <li><b>Threads and kernels.</b> ND4J and OpenBLAS run on one thread; the model spreads its own work
+ *       over the cores ({@code RangeSplitter}, {@code SplitForwardPass}), and in float its element-wise
+ *       work runs as fused vector-API passes ({@code VectorOps}) with the ND4J operations as the reference
+ *       path ({@code Kernels}; docs/architecture.md, "Threads and kernels").</li>
  *   <li><b>Memory.</b> ND4J frees an array only when its Java wrapper is collected; the backward pass
  *       and the decoding loop release activations and temporaries as soon as they are used
  *       ({@code Free}), which keeps the resident size flat and avoids page faults on fresh memory.
@@ -22,8 +27,8 @@
  *       {@link dev.srl.core.model.Transformer#logProbs}.</li>
  *   <li><b>Sampling.</b> The prompts are prefilled as one right-padded batch through the training
  *       forward pass, which fills a {@code KvCache}; then all rows decode together, one token per row
- *       per step at each row's own position ({@code DecodeSession}: BLAS for products, Java loops for
- *       the per-element work of a few rows). Stop strings need a detokenizer
+ *       per step at each row's own position ({@code DecodeSession}: vector-API or BLAS products, Java
+ *       loops for the per-element work of a few rows). Stop strings need a detokenizer
  *       ({@link dev.srl.core.model.Transformer#sample(java.util.List, SamplingParams, java.util.Random,
  *       java.util.function.Function)}). Reported log-probs are those of the temperature-scaled
  *       distribution before top-k/top-p, i.e. what the training forward pass gives the same tokens.</li>
