@@ -14,11 +14,9 @@ import java.util.Map;
  * on one core. The parts' log-probs are stacked back into the batch's layout and their parameter gradients
  * summed, part 0 first, so results do not depend on thread timing.
  */
-final class SplitForwardPass implements ForwardPass {
+final class SplitForwardPass extends PassOutputs {
     private final TransformerForwardPass[] parts;
     private final int[] firstRow;
-    private final INDArray logProbs;
-    private final INDArray entropy;
     private boolean done;
 
     private SplitForwardPass(TransformerForwardPass[] parts, int[] firstRow) {
@@ -30,8 +28,7 @@ final class SplitForwardPass implements ForwardPass {
             lp[i] = parts[i].logProbs();
             en[i] = parts[i].entropy();
         }
-        logProbs = Nd4j.vstack(lp);
-        entropy = Nd4j.vstack(en);
+        outputs(Nd4j.vstack(lp), Nd4j.vstack(en));
     }
 
     /** Runs {@code model}'s forward pass on {@code count} row ranges of {@code batch} in parallel. */
@@ -51,16 +48,6 @@ final class SplitForwardPass implements ForwardPass {
     }
 
     @Override
-    public INDArray logProbs() {
-        return logProbs;
-    }
-
-    @Override
-    public INDArray entropy() {
-        return entropy;
-    }
-
-    /** Releases every part's activations (no backward pass will follow). */
     void release() {
         for (TransformerForwardPass p : parts) p.release();
     }
@@ -68,9 +55,9 @@ final class SplitForwardPass implements ForwardPass {
     @Override
     public Map<String, INDArray> backward(INDArray dLogProbs) {
         if (done) throw new IllegalStateException("backward may run once per forward pass");
-        if (!Arrays.equals(dLogProbs.shape(), logProbs.shape())) {
+        if (!Arrays.equals(dLogProbs.shape(), logProbs().shape())) {
             throw new IllegalArgumentException("dLogProbs has shape " + Arrays.toString(dLogProbs.shape())
-                    + ", expected " + Arrays.toString(logProbs.shape()));
+                    + ", expected " + Arrays.toString(logProbs().shape()));
         }
         done = true;
         @SuppressWarnings({"unchecked", "rawtypes"})

@@ -156,9 +156,8 @@ public final class Transformer implements PolicyModel {
      */
     @Override
     public INDArray logProbs(TokenBatch batch, double temperature) {
-        ForwardPass fp = forward(batch, temperature);
-        if (fp instanceof SplitForwardPass split) split.release();
-        else ((TransformerForwardPass) fp).release();
+        PassOutputs fp = (PassOutputs) forward(batch, temperature);
+        fp.release();
         return fp.logProbs();
     }
 

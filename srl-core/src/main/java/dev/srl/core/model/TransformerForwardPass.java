@@ -14,7 +14,7 @@ import java.util.Map;
  * <p>Only one {@code [B*T, V]} array is kept: the temperature-scaled log-softmax, which the backward pass
  * turns into {@code dL/dlogits} in place (so {@link #backward} may run once).
  */
-final class TransformerForwardPass implements ForwardPass {
+final class TransformerForwardPass extends PassOutputs {
     private final Transformer model;
     private final TokenBatch batch;
     private final int[] ids;
@@ -22,8 +22,6 @@ final class TransformerForwardPass implements ForwardPass {
     private TransformerBlock.Saved[] saved;
     private RmsNorm.Output finalNorm;
     private INDArray logSoftmax;
-    private final INDArray logProbs;
-    private final INDArray entropy;
 
     TransformerForwardPass(Transformer model, TokenBatch batch, int[] ids, double temperature,
                            TransformerBlock.Saved[] saved, RmsNorm.Output finalNorm, INDArray scaledLogits) {
@@ -61,21 +59,10 @@ final class TransformerForwardPass implements ForwardPass {
                 en[i][j] = ent[row];
             }
         }
-        this.logProbs = Nd4j.create(lp).castTo(z.dataType());
-        this.entropy = Nd4j.create(en).castTo(z.dataType());
+        outputs(Nd4j.create(lp).castTo(z.dataType()), Nd4j.create(en).castTo(z.dataType()));
     }
 
     @Override
-    public INDArray logProbs() {
-        return logProbs;
-    }
-
-    @Override
-    public INDArray entropy() {
-        return entropy;
-    }
-
-    /** Releases the activations at once (no backward pass will follow). */
     void release() {
         if (logSoftmax == null) return;
         Free.free(logSoftmax, finalNorm.y());
