@@ -96,6 +96,10 @@ final class Rope {
     }
 
     private void apply(INDArray x, INDArray cos, INDArray sinSigned) {
+        if (Kernels.vectorOps(x, cos, sinSigned)) {
+            VectorOps.rope(x, cos, sinSigned, headDim, false);
+            return;
+        }
         INDArray swapped = swap(x);
         x.muli(cos).addi(swapped.muli(sinSigned));
         Free.free(swapped);
@@ -103,6 +107,10 @@ final class Rope {
 
     /** Back-propagates through {@link #apply} in place: {@code dy} becomes {@code dx}. */
     private void backward(INDArray dy, INDArray cos, INDArray sinSigned) {
+        if (Kernels.vectorOps(dy, cos, sinSigned)) {
+            VectorOps.rope(dy, cos, sinSigned, headDim, true);
+            return;
+        }
         INDArray scaled = dy.mul(sinSigned);
         INDArray swapped = swap(scaled);
         dy.muli(cos).addi(swapped);

@@ -290,4 +290,34 @@ final class VectorOps {
             }
         });
     }
+
+    /**
+     * Rotary embedding in place on {@code x [N, heads*headDim]} with per-row tables {@code cos, sinSigned} of
+     * the same shape (see {@link Rope}): forward {@code x*cos + swap(x)*sinSigned}, backward
+     * {@code x*cos + swap(x*sinSigned)}, {@code swap} exchanging the two halves of each head. The same
+     * products and sums as the ND4J version, in the same order, so the results are the same bits.
+     */
+    static void rope(INDArray x, INDArray cos, INDArray sinSigned, int headDim, boolean backward) {
+        int rows = Blas.rows(x), w = Blas.cols(x), half = headDim / 2, body = half - half % L;
+        ByteBuffer bx = bytes(x), bc = bytes(cos), bs = bytes(sinSigned);
+        RangeSplitter.shared().run(rows, (from, to) -> {
+            for (int r = from; r < to; r++) {
+                for (int h = r * w; h < (r + 1) * w; h += headDim) {
+                    for (int i = 0; i < body; i += L) {
+                        int lo = h + i, hi = h + half + i;
+                        FloatVector a = load(bx, lo), b = load(bx, hi);
+                        FloatVector c1 = load(bc, lo), c2 = load(bc, hi), s1 = load(bs, lo), s2 = load(bs, hi);
+                        store(a.mul(c1).add(b.mul(backward ? s2 : s1)), bx, lo);
+                        store(b.mul(c2).add(a.mul(backward ? s1 : s2)), bx, hi);
+                    }
+                    for (int i = body; i < half; i++) {
+                        int lo = h + i, hi = h + half + i;
+                        float a = get(bx, lo), b = get(bx, hi);
+                        put(bx, lo, a * get(bc, lo) + b * get(bs, backward ? hi : lo));
+                        put(bx, hi, b * get(bc, hi) + a * get(bs, backward ? lo : hi));
+                    }
+                }
+            }
+        });
+    }
 }

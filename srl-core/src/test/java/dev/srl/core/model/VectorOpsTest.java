@@ -48,6 +48,25 @@ class VectorOpsTest {
         }
     }
 
+    @Test
+    void ropeGivesTheSameBitsAsTheNd4jOperations() {
+        assumeTrue(Kernels.VECTOR, "needs --add-modules jdk.incubator.vector (set by the build)");
+        for (int headDim : new int[]{6, 32, 40}) {
+            Rope rope = new Rope(headDim, 3, 1, 10000.0, DataType.FLOAT);
+            Rope.Angles angles = rope.angles(new int[]{0, 5, 17, 90});
+            INDArray x = Nd4j.randn(DataType.FLOAT, 4, 3 * headDim);
+            for (boolean backward : new boolean[]{false, true}) {
+                INDArray viaVectors = x.dup(), viaNd4j = x.dup();
+                Kernels.useVectors = true;
+                if (backward) rope.backwardQ(viaVectors, angles); else rope.applyQ(viaVectors, angles);
+                Kernels.useVectors = false;
+                if (backward) rope.backwardQ(viaNd4j, angles); else rope.applyQ(viaNd4j, angles);
+                org.junit.jupiter.api.Assertions.assertArrayEquals(viaNd4j.data().asFloat(), viaVectors.data().asFloat(), 0f,
+                        "head size " + headDim + (backward ? " backward" : " forward"));
+            }
+        }
+    }
+
     private record Result(INDArray logProbs, INDArray entropy, Map<String, INDArray> grads) {
     }
 
