@@ -132,9 +132,7 @@ final class BenchModelCommand implements Callable<Integer> {
     }
 
     private static <T> double median(List<T> items, java.util.function.ToDoubleFunction<T> f) {
-        double[] xs = items.stream().mapToDouble(f).sorted().toArray();
-        int n = xs.length;
-        return n % 2 == 1 ? xs[n / 2] : (xs[n / 2 - 1] + xs[n / 2]) / 2;
+        return ModelBenchmark.median(items.stream().mapToDouble(f).toArray());
     }
 
     static double field(JsonNode t, String name) {

@@ -213,10 +213,10 @@ final class BenchReport {
                             + "sides (the JVM's includes its garbage collector; Node's `process.cpuUsage`).%n%n",
                     bench.size(), chars, plan.reps()));
             md.append("| | srl BpeTokenizer (Java) | HF tokenizers (Rust) | ratio |\n|---|---:|---:|---:|\n");
-            rate("characters/s, wall-clock (peer: `encodeBatch`)", chars / median(wall), peer[0]);
-            rate("characters/s, CPU time (peer: `encodeBatch`)", chars / median(cpu), peer[1]);
-            rate("characters/s, wall-clock (peer: one `encode` call per line)", chars / median(wall), peer[2]);
-            rate("characters/s, CPU time (peer: one `encode` call per line)", chars / median(cpu), peer[3]);
+            rate("characters/s, wall-clock (peer: `encodeBatch`)", chars / ModelBenchmark.median(wall), peer[0]);
+            rate("characters/s, CPU time (peer: `encodeBatch`)", chars / ModelBenchmark.median(cpu), peer[1]);
+            rate("characters/s, wall-clock (peer: one `encode` call per line)", chars / ModelBenchmark.median(wall), peer[2]);
+            rate("characters/s, CPU time (peer: one `encode` call per line)", chars / ModelBenchmark.median(cpu), peer[3]);
             md.append(String.format(Locale.ROOT, "%nToken ids identical to the reference's: %d of %d lines of the check corpus.%n%n",
                     same, corpus.size()));
         } finally {
@@ -389,12 +389,6 @@ final class BenchReport {
         md.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% |%n", name, num(seconds), 100 * seconds / total));
     }
 
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        java.util.Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 
     /** A figure with three significant digits, grouped thousands, or "not measured". */
     static String num(double v) {

@@ -1,5 +1,6 @@
 package dev.srl.cli;
 
+import dev.srl.core.model.ModelBenchmark;
 import dev.srl.core.reward.PythonDifflib;
 import dev.srl.core.reward.SequenceMatcher;
 import dev.srl.core.reward.SimilarityPairs;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -95,8 +95,8 @@ final class BenchSimilarityCommand implements Callable<Integer> {
             javaSeconds[r] = (System.nanoTime() - t0) / 1e9 / passes;
             javaCpu[r] = (threads.getCurrentThreadCpuTime() - c0) / 1e9 / passes;
         }
-        double javaMedian = median(javaSeconds);
-        double javaCpuMedian = median(javaCpu);
+        double javaMedian = ModelBenchmark.median(javaSeconds);
+        double javaCpuMedian = ModelBenchmark.median(javaCpu);
         report(out, "java  ", pairs, javaMedian, javaCpuMedian, reps,
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", passes per rep: " + passes);
         double meanChars = chars / (2.0 * pairs);
@@ -106,8 +106,8 @@ final class BenchSimilarityCommand implements Callable<Integer> {
             return new Figures(pairs, meanChars, reps, passes, javaMedian, javaCpuMedian, null, Double.NaN, Double.NaN, 0);
         }
         PythonDifflib.Timing py = PythonDifflib.bench(data, autojunk, reps);
-        double pyMedian = median(py.seconds());
-        double pyCpuMedian = median(py.cpuSeconds());
+        double pyMedian = ModelBenchmark.median(py.seconds());
+        double pyCpuMedian = ModelBenchmark.median(py.cpuSeconds());
         report(out, "python", pairs, pyMedian, pyCpuMedian, py.seconds().length, "CPython " + py.pythonVersion() + " difflib");
         int equal = 0;
         for (int k = 0; k < pairs; k++) {
@@ -131,10 +131,4 @@ final class BenchSimilarityCommand implements Callable<Integer> {
         }
     }
 
-    private static double median(double[] xs) {
-        double[] s = xs.clone();
-        Arrays.sort(s);
-        int n = s.length;
-        return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-    }
 }

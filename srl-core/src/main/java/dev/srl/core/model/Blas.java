@@ -102,10 +102,18 @@ final class Blas {
         }
     }
 
-    /** The array itself when it is row-major with default strides, otherwise a contiguous copy. */
+    /** The array itself when it is {@link #dense}, otherwise a contiguous copy. */
     static INDArray contiguous(INDArray a) {
-        boolean ok = a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) && a.elementWiseStride() == 1;
-        return ok ? a : a.dup('c');
+        return dense(a) ? a : a.dup('c');
+    }
+
+    /**
+     * Row-major with no gaps, so element {@code i} lies at offset {@code i} from the array's first element
+     * (ND4J may give a one-row array odd strides; it is dense when its element-wise stride is 1).
+     */
+    static boolean dense(INDArray a) {
+        return a.ordering() == 'c' && (Shape.hasDefaultStridesForShape(a)
+                || (a.rank() == 2 && a.rows() == 1 && a.elementWiseStride() == 1));
     }
 
     private static FloatPointer floats(INDArray a, long off) {
@@ -124,7 +132,7 @@ final class Blas {
     }
 
     private static void checkContiguous(INDArray a) {
-        if (a.ordering() != 'c' || !Shape.hasDefaultStridesForShape(a)) {
+        if (!dense(a)) {
             throw new IllegalStateException("BLAS operand must be a contiguous row-major array, got shape "
                     + java.util.Arrays.toString(a.shape()) + " strides " + java.util.Arrays.toString(a.stride()));
         }

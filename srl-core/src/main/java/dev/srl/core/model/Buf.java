@@ -14,7 +14,7 @@ import java.nio.FloatBuffer;
 abstract sealed class Buf permits Buf.F32, Buf.F64 {
 
     static Buf of(INDArray a) {
-        if (!Kernels.dense(a)) {
+        if (!Blas.dense(a)) {
             throw new IllegalArgumentException("Buf needs a contiguous row-major array");
         }
         // a view's data() starts at the view's first element (as for Blas)

@@ -32,8 +32,10 @@ final class DecodeSession {
     private final INDArray head;
     private final Buf[] inNorm, postNorm, biasQ, biasK, biasV;
     private final Buf finalNorm;
-    // heap copies of the weights and staging rows for VectorKernels; null when OpenBLAS does the products
-    private final HeapWeights heap;
+    // every product's weight, resolved once: [layer][Q..DOWN] and the LM head
+    private final Matrix[][] layerWeights;
+    private final Matrix headWeight;
+    // staging rows for VectorKernels; null when OpenBLAS does the products
     private final float[] xs;
     private final float[] ys;
 
@@ -87,7 +89,15 @@ final class DecodeSession {
             }
         }
         finalNorm = Buf.of(p.get(Transformer.NORM));
-        heap = HeapWeights.copyIfUseful(c, p, head);
+        HeapWeights heap = HeapWeights.copyIfUseful(c, p, head);
+        layerWeights = new Matrix[layers][HeapWeights.LAYER_WEIGHTS.length];
+        for (int l = 0; l < layers; l++) {
+            for (int slot = 0; slot < HeapWeights.LAYER_WEIGHTS.length; slot++) {
+                String name = HeapWeights.name(l, HeapWeights.LAYER_WEIGHTS[slot]);
+                layerWeights[l][slot] = new Matrix(p.get(name), heap == null ? null : heap.get(name));
+            }
+        }
+        headWeight = new Matrix(head, heap == null ? null : heap.get(HeapWeights.HEAD));
         int widest = Math.max(Math.max(d, f), Math.max(qw, c.vocabSize()));
         xs = heap == null ? null : new float[batch * widest];
         ys = heap == null ? null : new float[batch * widest];
@@ -120,7 +130,7 @@ final class DecodeSession {
         for (int l = 0; l < c.numLayers(); l++) layer(l, pos);
         for (int b = 0; b < batch; b++) pos[b]++;
         rmsNorm(bx, finalNorm, by);
-        linear(HeapWeights.HEAD, head, y, by, d, logits, bLogits, c.vocabSize());
+        linear(headWeight, y, by, d, logits, bLogits, c.vocabSize());
         return logits;
     }
 
@@ -132,10 +142,11 @@ final class DecodeSession {
 
     private void layer(int l, int[] pos) {
         int d = c.hiddenSize(), f = c.intermediateSize(), dh = c.headDim();
+        Matrix[] w = layerWeights[l];
         rmsNorm(bx, inNorm[l], by);
-        linear(l, "self_attn.q_proj.weight", y, by, d, q, bq, qw);
-        linear(l, "self_attn.k_proj.weight", y, by, d, k, bk, kw);
-        linear(l, "self_attn.v_proj.weight", y, by, d, v, bv, kw);
+        linear(w[Q], y, by, d, q, bq, qw);
+        linear(w[K], y, by, d, k, bk, kw);
+        linear(w[V], y, by, d, v, bv, kw);
         if (c.attentionBias()) {
             addBias(bq, biasQ[l], qw);
             addBias(bk, biasK[l], kw);
@@ -167,35 +178,37 @@ final class DecodeSession {
                         0, att, (long) b * qw + (long) g * group * dh, dh);
             }
         }
-        linear(l, "self_attn.o_proj.weight", att, bAtt, qw, tmp, bTmp, d);
+        linear(w[O], att, bAtt, qw, tmp, bTmp, d);
         addInto(bTmp, bx, batch * d);
         rmsNorm(bx, postNorm[l], by);
-        linear(l, "mlp.gate_proj.weight", y, by, d, gate, bGate, f);
-        linear(l, "mlp.up_proj.weight", y, by, d, up, bUp, f);
+        linear(w[GATE], y, by, d, gate, bGate, f);
+        linear(w[UP], y, by, d, up, bUp, f);
         for (int i = 0, n = batch * f; i < n; i++) {
             double z = bGate.get(i);
             bGate.set(i, z / (1 + Math.exp(-z)) * bUp.get(i));
         }
-        linear(l, "mlp.down_proj.weight", gate, bGate, f, tmp, bTmp, d);
+        linear(w[DOWN], gate, bGate, f, tmp, bTmp, d);
         addInto(bTmp, bx, batch * d);
     }
 
-    private void linear(int l, String weight, INDArray in, Buf bIn, int k, INDArray out, Buf bOut, int n) {
-        String name = HeapWeights.name(l, weight);
-        linear(name, p.get(name), in, bIn, k, out, bOut, n);
+    /** A weight {@code [n, k]} and, when the vector kernels run, its heap copy. */
+    private record Matrix(INDArray nd4j, float[] heap) {
     }
+
+    // slots of layerWeights, in the order of HeapWeights.LAYER_WEIGHTS
+    private static final int Q = 0, K = 1, V = 2, O = 3, GATE = 4, UP = 5, DOWN = 6;
 
     // Below about 256 KB of weights a product takes a few microseconds, less than waking a helper costs.
     private static final long SPLIT_MIN_WEIGHTS = 64 * 1024;
 
     /** {@code out [B, n] = in [B, k] · Wᵀ} for the weight {@code w [n, k]}. */
-    private void linear(String name, INDArray w, INDArray in, Buf bIn, int k, INDArray out, Buf bOut, int n) {
-        if (heap == null) {
-            Blas.gemm(false, true, batch, n, k, 1, in, 0, k, w, 0, k, 0, out, 0, n);
+    private void linear(Matrix w, INDArray in, Buf bIn, int k, INDArray out, Buf bOut, int n) {
+        if (w.heap() == null) {
+            Blas.gemm(false, true, batch, n, k, 1, in, 0, k, w.nd4j(), 0, k, 0, out, 0, n);
             return;
         }
         bIn.read(xs, batch * k);
-        float[] weights = heap.get(name);
+        float[] weights = w.heap();
         if ((long) n * k >= SPLIT_MIN_WEIGHTS) {
             RangeSplitter.shared().run(n, (from, to) -> VectorKernels.timesTransposed(xs, batch, k, weights, n, ys, from, to));
         } else {

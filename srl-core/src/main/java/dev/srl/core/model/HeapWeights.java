@@ -40,7 +40,8 @@ final class HeapWeights {
     }
 
     static final String HEAD = "head";
-    private static final String[] LAYER_WEIGHTS = {"self_attn.q_proj.weight", "self_attn.k_proj.weight",
+    /** The matrices of a layer that a decode step multiplies by, in the order of {@link DecodeSession}'s slots. */
+    static final String[] LAYER_WEIGHTS = {"self_attn.q_proj.weight", "self_attn.k_proj.weight",
             "self_attn.v_proj.weight", "self_attn.o_proj.weight", "mlp.gate_proj.weight", "mlp.up_proj.weight",
             "mlp.down_proj.weight"};
 

@@ -35,18 +35,12 @@ final class Kernels {
     static boolean vectorOps(INDArray... arrays) {
         if (!useVectors) return false;
         for (INDArray a : arrays) {
-            if (a.dataType() != DataType.FLOAT || a.length() * Float.BYTES > Integer.MAX_VALUE || !dense(a)) return false;
+            if (a.dataType() != DataType.FLOAT || a.length() * Float.BYTES > Integer.MAX_VALUE || !Blas.dense(a)) return false;
         }
         return true;
     }
 
     private Kernels() {
-    }
-
-    /** Row-major with no gaps, so element {@code i} is at offset {@code i} (ND4J may give a one-row array odd strides). */
-    static boolean dense(INDArray a) {
-        return a.ordering() == 'c' && (org.nd4j.linalg.api.shape.Shape.hasDefaultStridesForShape(a)
-                || (a.rank() == 2 && a.rows() == 1 && a.elementWiseStride() == 1));
     }
 
     /** Puts ND4J's and OpenBLAS's thread pools at one thread (once per process; see the class comment). */

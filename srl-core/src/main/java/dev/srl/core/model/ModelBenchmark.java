@@ -110,7 +110,7 @@ public final class ModelBenchmark {
     }
 
     /** The median, which shrugs off the stalls of a shared machine better than the mean. */
-    static double median(double[] xs) {
+    public static double median(double[] xs) {
         double[] s = xs.clone();
         java.util.Arrays.sort(s);
         int n = s.length;
