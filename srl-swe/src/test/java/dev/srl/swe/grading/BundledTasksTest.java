@@ -10,6 +10,7 @@ import dev.srl.swe.format.ActionStyle;
 import dev.srl.swe.format.SweSmithFormat;
 import dev.srl.swe.sandbox.SandboxConfig;
 import dev.srl.swe.sandbox.SandboxedExecutor;
+import dev.srl.swe.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +37,8 @@ class BundledTasksTest {
 
     @BeforeAll
     static void sandbox() {
-        GradingTestSupport.assumeBubblewrap();
-        GradingTestSupport.assumePython();
+        SandboxTestSupport.assumeBubblewrap();
+        SandboxTestSupport.assumePython();
         executor = SandboxedExecutor.create(SandboxConfig.defaults().withTimeout(Duration.ofSeconds(60)));
     }
 

@@ -3,6 +3,7 @@ package dev.srl.swe.grading;
 import dev.srl.core.io.DataFormatException;
 import dev.srl.swe.sandbox.SandboxConfig;
 import dev.srl.swe.sandbox.SandboxedExecutor;
+import dev.srl.swe.sandbox.SandboxTestSupport;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -88,8 +89,8 @@ class GradingTest {
 
     @Test
     void gradesGoldEmptyBrokenFuzzyAndWrongPatches() throws Exception {
-        GradingTestSupport.assumeBubblewrap();
-        GradingTestSupport.assumePython();
+        SandboxTestSupport.assumeBubblewrap();
+        SandboxTestSupport.assumePython();
         Grader grader = new Grader(SandboxedExecutor.create(SandboxConfig.defaults()), Duration.ofSeconds(60));
         SweTask task = BundledTasks.tasks().get(1);   // intervals: FAIL_TO_PASS given as a JSON string
         String gold = task.patch();

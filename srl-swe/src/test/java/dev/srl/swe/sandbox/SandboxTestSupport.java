@@ -6,18 +6,18 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** Shared set-up: skip only when bubblewrap is not installed at all (CI installs it). */
-final class SandboxTestSupport {
+/** Shared set-up of the sandbox and grading tests: skip only when bubblewrap or python3 is missing (CI installs both). */
+public final class SandboxTestSupport {
     private SandboxTestSupport() {
     }
 
     /** The bundled tasks and some sandbox tests run python3 inside the sandbox, where only /usr is visible. */
-    static void assumePython() {
+    public static void assumePython() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) || Files.isExecutable(Path.of("/usr/local/bin/python3")),
                 "python3 is not installed under /usr");
     }
 
-    static void assumeBubblewrap() {
+    public static void assumeBubblewrap() {
         boolean found = false;
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "bwrap"))) found = true;

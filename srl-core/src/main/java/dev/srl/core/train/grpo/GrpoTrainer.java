@@ -12,7 +12,7 @@ import dev.srl.core.train.optim.GradientClipping;
 import dev.srl.core.train.optim.LearningRateSchedule;
 import dev.srl.core.train.run.BatchArrays;
 import dev.srl.core.train.run.DataCursor;
-import dev.srl.core.train.run.NonFiniteTrainingException;
+import dev.srl.core.train.run.NonFiniteGuard;
 import dev.srl.core.train.run.SplitMixRandom;
 import dev.srl.core.train.run.StepReport;
 import dev.srl.core.train.run.Trainable;
@@ -42,7 +42,7 @@ import java.util.function.Function;
  * With μ = 1 the old log-probabilities are the current ones, so every ratio is 1 and the printed
  * policy loss is only {@code −Σ w·A}, which is about 0 because advantages are centred per group; the
  * gradient, {@code −Σ w·A·∇logp}, is not 0. A step whose loss or gradient norm is NaN/Inf is skipped with a
- * warning; {@code maxNonFiniteSteps} in a row throw {@link NonFiniteTrainingException}.
+ * warning; {@code maxNonFiniteSteps} in a row throw {@link dev.srl.core.train.run.NonFiniteTrainingException}.
  *
  * <pre>{@code
  * GrpoTrainer trainer = new GrpoTrainer(policy, null, tokenizer::decode, new StepSimilarityReward(),
@@ -67,7 +67,7 @@ public final class GrpoTrainer implements Trainable {
     private final LearningRateSchedule schedule;
     private final SplitMixRandom rng;
     private long step;
-    private int nonFiniteInARow;
+    private final NonFiniteGuard nonFinite;
     private int samplesWanted;
     private TokenAdvantages tokenAdvantages;
 
@@ -96,6 +96,7 @@ public final class GrpoTrainer implements Trainable {
                 ? w.components().stream().map(c -> c.function().name()).toList() : List.of(reward.name());
         this.config = config;
         this.cursor = new DataCursor<>(prompts, SplitMixRandom.mix(config.seed(), 1));
+        this.nonFinite = new NonFiniteGuard(config.maxNonFiniteSteps());
         this.optimizer = new AdamW(policy.parameters(), config.optimizer().adamW());
         this.schedule = config.optimizer().learningRateSchedule();
         this.rng = new SplitMixRandom(SplitMixRandom.mix(config.seed(), 2));
@@ -174,10 +175,7 @@ public final class GrpoTrainer implements Trainable {
         m.put("warnings", warnings);
         List<Map<String, Object>> samples = samples(sampledAll);
         step++;
-        if (nonFiniteInARow >= config.maxNonFiniteSteps()) {
-            throw new NonFiniteTrainingException(nonFiniteInARow + " steps in a row had a NaN or infinite loss or gradient"
-                    + " (step " + step + "); stopping without writing a checkpoint. Lower the learning rate or check the model");
-        }
+        nonFinite.check(step, ". Lower the learning rate or check the model");
         return new StepReport(step, m, samples, updated);
     }
 
@@ -383,10 +381,8 @@ public final class GrpoTrainer implements Trainable {
                 warnings.add("no token takes part in the loss (all completions truncated and masked?); no update");
                 break;
             }
-            if (!Double.isFinite(loss) || !Double.isFinite(norm)) {
-                nonFiniteInARow++;
-                warnings.add("non-finite loss " + loss + " or gradient norm " + norm + ": update skipped ("
-                        + nonFiniteInARow + " in a row, the run stops at " + config.maxNonFiniteSteps() + ")");
+            if (!NonFiniteGuard.finite(loss, norm)) {
+                warnings.add(nonFinite.skipped(loss, norm));
                 m.put("skipped", true);
                 m.put("updates", anyUpdate ? it : 0);
                 return anyUpdate;
@@ -394,7 +390,7 @@ public final class GrpoTrainer implements Trainable {
             optimizer.step(grads, lr);
             anyUpdate = true;
         }
-        if (anyUpdate) nonFiniteInARow = 0;
+        if (anyUpdate) nonFinite.updated();
         m.put("skipped", !anyUpdate);
         m.put("updates", anyUpdate ? config.policyIterations() : 0);
         return anyUpdate;
@@ -436,9 +432,8 @@ public final class GrpoTrainer implements Trainable {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("step", step);
         s.put("rng", rng.state());
-        s.put("cursor_epoch", cursor.epoch());
-        s.put("cursor_index", cursor.index());
-        s.put("non_finite_in_a_row", nonFiniteInARow);
+        cursor.saveTo(s);
+        nonFinite.saveTo(s);
         return s;
     }
 
@@ -446,7 +441,7 @@ public final class GrpoTrainer implements Trainable {
     public void restore(Map<String, Object> s) {
         step = ((Number) s.get("step")).longValue();
         rng.setState(((Number) s.get("rng")).longValue());
-        cursor.seek(((Number) s.get("cursor_epoch")).longValue(), ((Number) s.get("cursor_index")).intValue());
-        nonFiniteInARow = ((Number) s.get("non_finite_in_a_row")).intValue();
+        cursor.restoreFrom(s);
+        nonFinite.restoreFrom(s);
     }
 }

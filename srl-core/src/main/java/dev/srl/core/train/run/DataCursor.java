@@ -35,6 +35,17 @@ public final class DataCursor<T> {
 
     public int size() { return items.size(); }
 
+    /** Puts the position into a trainer's saved state ({@code cursor_epoch}, {@code cursor_index}). */
+    public void saveTo(java.util.Map<String, Object> state) {
+        state.put("cursor_epoch", epoch);
+        state.put("cursor_index", index);
+    }
+
+    /** Moves to the position {@link #saveTo} saved. */
+    public void restoreFrom(java.util.Map<String, Object> state) {
+        seek(((Number) state.get("cursor_epoch")).longValue(), ((Number) state.get("cursor_index")).intValue());
+    }
+
     /** Moves to a saved position. */
     public void seek(long epoch, int index) {
         if (epoch < 0 || index < 0 || index > items.size()) throw new IllegalArgumentException("bad cursor position " + epoch + "/" + index);

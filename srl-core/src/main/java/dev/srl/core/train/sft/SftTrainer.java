@@ -9,7 +9,7 @@ import dev.srl.core.train.optim.GradientClipping;
 import dev.srl.core.train.optim.LearningRateSchedule;
 import dev.srl.core.train.run.BatchArrays;
 import dev.srl.core.train.run.DataCursor;
-import dev.srl.core.train.run.NonFiniteTrainingException;
+import dev.srl.core.train.run.NonFiniteGuard;
 import dev.srl.core.train.run.SplitMixRandom;
 import dev.srl.core.train.run.StepReport;
 import dev.srl.core.train.run.Trainable;
@@ -44,13 +44,14 @@ public final class SftTrainer implements Trainable {
     private final AdamW optimizer;
     private final LearningRateSchedule schedule;
     private long step;
-    private int nonFiniteInARow;
+    private final NonFiniteGuard nonFinite;
 
     public SftTrainer(PolicyModel policy, List<SftExample> train, List<SftExample> validation, SftConfig config) {
         this.policy = policy;
         this.validation = List.copyOf(validation);
         this.config = config;
         this.cursor = new DataCursor<>(train, SplitMixRandom.mix(config.seed(), 1));
+        this.nonFinite = new NonFiniteGuard(config.maxNonFiniteSteps());
         this.optimizer = new AdamW(policy.parameters(), config.optimizer().adamW());
         this.schedule = config.optimizer().learningRateSchedule();
     }
@@ -101,14 +102,12 @@ public final class SftTrainer implements Trainable {
         m.put("tokens", tokens);
         boolean updated = false;
         List<String> warnings = new ArrayList<>();
-        if (Double.isFinite(loss) && Double.isFinite(norm)) {
+        if (NonFiniteGuard.finite(loss, norm)) {
             optimizer.step(grads, lr);
-            nonFiniteInARow = 0;
+            nonFinite.updated();
             updated = true;
         } else {
-            nonFiniteInARow++;
-            warnings.add("non-finite loss " + loss + " or gradient norm " + norm + ": update skipped (" + nonFiniteInARow
-                    + " in a row, the run stops at " + config.maxNonFiniteSteps() + ")");
+            warnings.add(nonFinite.skipped(loss, norm));
         }
         m.put("skipped", !updated);
         step++;
@@ -118,10 +117,7 @@ public final class SftTrainer implements Trainable {
         m.put("time/step_s", (System.nanoTime() - t0) / 1e9);
         for (String w : warnings) LOG.warn("step {}: {}", step, w);
         m.put("warnings", warnings);
-        if (nonFiniteInARow >= config.maxNonFiniteSteps()) {
-            throw new NonFiniteTrainingException(nonFiniteInARow + " steps in a row had a NaN or infinite loss or gradient"
-                    + " (step " + step + "); stopping without writing a checkpoint");
-        }
+        nonFinite.check(step, "");
         return new StepReport(step, m, List.of(), updated);
     }
 
@@ -166,16 +162,15 @@ public final class SftTrainer implements Trainable {
     public Map<String, Object> state() {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("step", step);
-        s.put("cursor_epoch", cursor.epoch());
-        s.put("cursor_index", cursor.index());
-        s.put("non_finite_in_a_row", nonFiniteInARow);
+        cursor.saveTo(s);
+        nonFinite.saveTo(s);
         return s;
     }
 
     @Override
     public void restore(Map<String, Object> s) {
         step = ((Number) s.get("step")).longValue();
-        cursor.seek(((Number) s.get("cursor_epoch")).longValue(), ((Number) s.get("cursor_index")).intValue());
-        nonFiniteInARow = ((Number) s.get("non_finite_in_a_row")).intValue();
+        cursor.restoreFrom(s);
+        nonFinite.restoreFrom(s);
     }
 }
