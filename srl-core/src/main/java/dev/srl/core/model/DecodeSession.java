@@ -89,26 +89,23 @@ final class DecodeSession {
             }
         }
         finalNorm = Buf.of(p.get(Transformer.NORM));
-        HeapWeights heap = HeapWeights.copyIfUseful(c, p, head);
-        layerWeights = new Matrix[layers][HeapWeights.LAYER_WEIGHTS.length];
+        boolean onHeap = heapCopiesFit(head);
+        layerWeights = new Matrix[layers][LAYER_WEIGHTS.length];
         for (int l = 0; l < layers; l++) {
-            for (int slot = 0; slot < HeapWeights.LAYER_WEIGHTS.length; slot++) {
-                String name = HeapWeights.name(l, HeapWeights.LAYER_WEIGHTS[slot]);
-                layerWeights[l][slot] = new Matrix(p.get(name), heap == null ? null : heap.get(name));
+            for (int slot = 0; slot < LAYER_WEIGHTS.length; slot++) {
+                layerWeights[l][slot] = Matrix.of(p.get("model.layers." + l + "." + LAYER_WEIGHTS[slot]), onHeap);
             }
         }
-        headWeight = new Matrix(head, heap == null ? null : heap.get(HeapWeights.HEAD));
+        headWeight = Matrix.of(head, onHeap);
         int widest = Math.max(Math.max(d, f), Math.max(qw, c.vocabSize()));
-        xs = heap == null ? null : new float[batch * widest];
-        ys = heap == null ? null : new float[batch * widest];
-        // rotary tables in the dtype of the model, exactly as Rope builds them
+        xs = onHeap ? new float[batch * widest] : null;
+        ys = onHeap ? new float[batch * widest] : null;
+        // rotary tables in the dtype of the model, as Rope builds them
         int half = c.headDim() / 2;
         cos = new double[cap * half];
         sin = new double[cap * half];
         for (int i = 0; i < half; i++) {
-            float exponent = (float) (2 * i) / c.headDim();
-            float power = (float) Math.pow((float) c.ropeTheta(), exponent);
-            double invFreq = 1.0f / power;
+            double invFreq = Rope.inverseFrequency(i, c.headDim(), c.ropeTheta());
             for (int pos = 0; pos < cap; pos++) {
                 double angle = pos * invFreq;
                 cos[pos * half + i] = round(Math.cos(angle), dt);
@@ -191,12 +188,35 @@ final class DecodeSession {
         addInto(bTmp, bx, batch * d);
     }
 
-    /** A weight {@code [n, k]} and, when the vector kernels run, its heap copy. */
+    /**
+     * A weight {@code [n, k]} and, when the vector kernels run, its heap copy: the vector API reads Java arrays at
+     * full speed but off-heap memory only through bounds-checked byte buffers, which measured no faster than
+     * OpenBLAS. Copied once per session (a few milliseconds per 10M parameters), so updates made between
+     * sessions are always seen.
+     */
     private record Matrix(INDArray nd4j, float[] heap) {
+        static Matrix of(INDArray w, boolean onHeap) {
+            return new Matrix(w, onHeap ? Buf.copyOf(w) : null);
+        }
     }
 
-    // slots of layerWeights, in the order of HeapWeights.LAYER_WEIGHTS
+    /** The matrices of a layer that a decode step multiplies by, in slot order. */
+    private static final String[] LAYER_WEIGHTS = {"self_attn.q_proj.weight", "self_attn.k_proj.weight",
+            "self_attn.v_proj.weight", "self_attn.o_proj.weight", "mlp.gate_proj.weight", "mlp.up_proj.weight",
+            "mlp.down_proj.weight"};
     private static final int Q = 0, K = 1, V = 2, O = 3, GATE = 4, UP = 5, DOWN = 6;
+
+    /**
+     * Whether the products use the vector kernels on heap copies: the kernels can run (vector module, a FLOAT
+     * model) and the copies take at most half of the heap that is still free; otherwise OpenBLAS does them.
+     */
+    private boolean heapCopiesFit(INDArray head) {
+        if (!Kernels.useVectors || head.dataType() != DataType.FLOAT) return false;
+        long d = c.hiddenSize(), perLayer = d * (2L * qw + 2L * kw + 3L * c.intermediateSize());
+        long bytes = (perLayer * c.numLayers() + head.length()) * Float.BYTES;
+        Runtime rt = Runtime.getRuntime();
+        return bytes <= (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2;
+    }
 
     // Below about 256 KB of weights a product takes a few microseconds, less than waking a helper costs.
     private static final long SPLIT_MIN_WEIGHTS = 64 * 1024;

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * How the model's arithmetic is threaded, and which kernels the decode step may use.
+ * How the model's arithmetic is threaded, and whether its vector-API kernels may run.
  *
  * <p>Threads: ND4J's OpenMP pool and OpenBLAS's own pool both wake and spin for every operation; at the
  * sizes of a policy model's activations that doubles the CPU time of a training step and slows the small
@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * thread, once, and the model spreads its large products over the cores itself ({@link RangeSplitter}).
  * {@code -Dsrl.nativeThreads=keep} leaves ND4J's and OpenBLAS's settings alone.
  *
- * <p>Kernels: the decode step's vector-API kernels ({@link VectorKernels}) need the
- * incubator module {@code jdk.incubator.vector} resolved at start-up: {@code bin/srl} and the test JVMs pass
- * {@code --add-modules jdk.incubator.vector}; an application that embeds the library adds the same flag to
- * its {@code java} command. Without it decoding falls back to OpenBLAS, with the same results up to float
- * rounding and about half the speed. {@code -Dsrl.vector=false} turns the kernels off on purpose.
+ * <p>Kernels: the vector-API kernels ({@link VectorKernels} for decoding, {@link VectorOps} for the
+ * element-wise work in float) need the incubator module {@code jdk.incubator.vector} resolved at start-up:
+ * {@code bin/srl} and the test JVMs pass {@code --add-modules jdk.incubator.vector}; an application that embeds
+ * the library adds the same flag to its {@code java} command. Without it the model uses OpenBLAS and ND4J
+ * operations, with the same results up to float rounding, more slowly. {@code -Dsrl.vector=false} turns the kernels off on purpose.
  */
 final class Kernels {
     private static final Logger LOG = LoggerFactory.getLogger(Kernels.class);

@@ -39,11 +39,7 @@ final class Rope {
         double[][] c = new double[n][headDim];
         double[][] s = new double[n][headDim];
         for (int i = 0; i < half; i++) {
-            // HF computes inv_freq in float32 (float exponent, float power, float division); doing the same
-            // keeps our angles bit-for-bit equal to theirs.
-            float exponent = (float) (2 * i) / headDim;
-            float power = (float) Math.pow((float) theta, exponent);
-            double invFreq = 1.0f / power;
+            double invFreq = inverseFrequency(i, headDim, theta);
             for (int p = 0; p < n; p++) {
                 double angle = p * invFreq;
                 double cv = Math.cos(angle), sv = Math.sin(angle);
@@ -60,6 +56,16 @@ final class Rope {
         sinQ = Nd4j.tile(sinSigned, 1, heads);
         cosK = Nd4j.tile(cos, 1, kvHeads);
         sinK = Nd4j.tile(sinSigned, 1, kvHeads);
+    }
+
+    /**
+     * {@code theta^(-2i/headDim)}, the angle per position of pair {@code i}. HF computes it in float32 (float
+     * exponent, float power, float division); doing the same keeps our angles bit-for-bit equal to theirs.
+     */
+    static double inverseFrequency(int i, int headDim, double theta) {
+        float exponent = (float) (2 * i) / headDim;
+        float power = (float) Math.pow((float) theta, exponent);
+        return 1.0f / power;
     }
 
     /** The tables gathered for each row's position, for queries {@code [N, heads*headDim]} and keys {@code [N, kvHeads*headDim]}. */
